@@ -1,0 +1,32 @@
+import { asciiDigits } from '../shared/partial-date.ts';
+
+/**
+ * Folds a name or search word so that spellings clerks treat as the same letter meet:
+ * Arabic alef forms, ta marbuta and heh, alef maqsura and yeh, Persian/Kurdish keheh and yeh,
+ * Kurdish Sorani letters onto their Arabic look-alikes, diacritics and tatweel removed,
+ * Latin lower-cased without accents, Eastern Arabic digits to ASCII. Idempotent.
+ * (Deduplication builds its own, stronger cross-script key on top of this.)
+ */
+const LETTERS: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
+  'ة': 'ه', 'ە': 'ه', 'ھ': 'ه', 'ۀ': 'ه',
+  'ى': 'ي', 'ی': 'ي', 'ێ': 'ي', 'ې': 'ي', 'ئ': 'ي',
+  'ك': 'ك', 'ک': 'ك', 'ڪ': 'ك',
+  'ؤ': 'و', 'ۆ': 'و', 'ۊ': 'و', 'ۇ': 'و',
+  'ڕ': 'ر', 'ڵ': 'ل', 'ڤ': 'ف', 'ء': '',
+};
+const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d\u200e\u200f]/g;
+const LATIN_MARKS = /[\u0300-\u036f]/g;
+
+export function foldName(text: string): string {
+  const base = asciiDigits(text).normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
+  let out = '';
+  for (const ch of base.replace(MARKS, '')) out += LETTERS[ch] ?? ch;
+  return out.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/\s+/g, ' ');
+}
+
+/** Splits folded text into its words. */
+export function foldedWords(text: string): string[] {
+  const folded = foldName(text);
+  return folded ? folded.split(' ') : [];
+}

@@ -1,0 +1,100 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types for Kysely: snake_case as in the migrations; stores map them to camelCase. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganizationsTable {
+  id: string; code: string; name: string; name_ar: string | null; name_ckb: string | null;
+  kind: string; created_at: Timestamp;
+}
+export interface RolesTable {
+  code: string; name_en: string; name_ar: string; name_ckb: string; permissions: string[];
+}
+export interface UsersTable {
+  id: string; username: string; display_name: string; password_hash: string;
+  organization_id: string; role: string; scope: string[]; locale: string; active: boolean;
+  mfa_secret: string | null; mfa_enabled: boolean; mfa_required: boolean;
+  failed_logins: number; locked_until: Date | null; version: number;
+  created_at: Timestamp; updated_at: Timestamp;
+}
+export interface SessionsTable {
+  id: string; user_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp;
+  expires_at: Timestamp; ip: string | null; user_agent: string | null;
+}
+export interface ApiTokensTable {
+  id: string; user_id: string; name: string; token_hash: string; created_at: Timestamp;
+  last_used_at: Timestamp | null; revoked_at: Timestamp | null;
+}
+export interface AdminAreasTable {
+  pcode: string; level: number; parent_pcode: string | null; name_en: string; name_ar: string;
+  name_ckb: string | null; legacy_code: string | null; search_text: string;
+  boundary: unknown | null; valid_on: string | null;
+}
+export interface SitesTable {
+  id: string; name: string; name_ar: string | null; name_ckb: string | null; kind: string;
+  pcode: string; latitude: number | null; longitude: number | null; capacity: number | null;
+  managing_organization_id: string | null; created_at: Timestamp;
+}
+export interface ShelterTypesTable {
+  code: string; category: string; name_en: string; name_ar: string; name_ckb: string; position: number;
+}
+export interface SpecificNeedsTable {
+  code: string; name_en: string; name_ar: string; name_ckb: string; sensitive: boolean; position: number;
+}
+export interface RegistrationCountersTable { registry: string; governorate: string; last_value: number }
+export interface HouseholdsTable {
+  id: string; registry_organization_id: string; registration_number: string;
+  origin_pcode: string; origin_place: string | null; displaced_on: string | null;
+  current_pcode: string; current_site_id: string | null; current_address: string | null;
+  shelter: string; phone: string | null; legal_basis: string; consent: unknown; notes: string | null;
+  status: string; size: number; search_text: string; version: number;
+  created_at: Timestamp; created_by: string | null; updated_at: Timestamp; updated_by: string | null;
+}
+export interface IndividualsTable {
+  id: string; household_id: string; position: number; relationship: string; given_name: string;
+  father_name: string | null; grandfather_name: string | null; family_name: string | null;
+  sex: string; birth_date: string | null; no_documents: boolean; specific_needs: string[];
+  sensitive_needs: string | null; created_at: Timestamp;
+}
+export interface IdentityDocumentsTable {
+  individual_id: string; position: number; type: string; number: string; number_norm: string;
+}
+export interface HouseholdHistoryTable {
+  id: Generated<number>; household_id: string; version: number; action: string; changes: unknown;
+  actor_id: string | null; at: Timestamp;
+}
+export interface IdempotencyKeysTable {
+  user_id: string; key: string; request_hash: string; status_code: number; response: unknown;
+  created_at: Timestamp;
+}
+export interface AuditLogTable {
+  seq: number; at: Timestamp; actor_id: string | null; actor_name: string | null;
+  organization_code: string | null; action: string; entity: string | null; entity_id: string | null;
+  details: unknown; ip: string | null; prev_hash: string; hash: string;
+}
+export interface AuditHeadTable { id: boolean; seq: number; hash: string }
+
+export interface Database {
+  organizations: OrganizationsTable;
+  roles: RolesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  admin_areas: AdminAreasTable;
+  sites: SitesTable;
+  shelter_types: ShelterTypesTable;
+  specific_needs: SpecificNeedsTable;
+  registration_counters: RegistrationCountersTable;
+  households: HouseholdsTable;
+  individuals: IndividualsTable;
+  identity_documents: IdentityDocumentsTable;
+  household_history: HouseholdHistoryTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type HouseholdRow = Selectable<HouseholdsTable>;
+export type IndividualRow = Selectable<IndividualsTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;

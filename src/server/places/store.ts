@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import type { Area, Site, SiteInput } from '#domain/places/schemas';
+import type { AreaRecord } from '#domain/places/iraq-areas';
+import { foldName } from '#domain/names/fold';
+import type { Executor } from '../audit/store.ts';
+
+/** SQL for admin areas, sites and the configurable reference lists. */
+
+const areaColumns = ['pcode', 'level', 'parent_pcode', 'name_en', 'name_ar', 'name_ckb'] as const;
+
+function toArea(r: { pcode: string; level: number; parent_pcode: string | null; name_en: string; name_ar: string; name_ckb: string | null }): Area {
+  return { pcode: r.pcode, level: r.level, parentPcode: r.parent_pcode, nameEn: r.name_en, nameAr: r.name_ar, nameCkb: r.name_ckb };
+}
+
+/** The folded names in all three languages and the P-code, for finding a place by any of them. */
+export function areaSearchText(a: Pick<AreaRecord, 'pcode' | 'nameEn' | 'nameAr' | 'nameCkb'>): string {
+  return ` ${[a.pcode.toLowerCase(), foldName(a.nameEn), foldName(a.nameAr), foldName(a.nameCkb ?? '')].join(' ')} `;
+}
+
+export async function listAreas(db: Executor, f: { level?: number; parent?: string; q?: string }): Promise<Area[]> {
+  let q = db.selectFrom('admin_areas').select(areaColumns).orderBy('pcode');
+  if (f.level) q = q.where('level', '=', f.level);
+  if (f.parent) q = q.where('parent_pcode', '=', f.parent);
+  for (const word of foldName(f.q ?? '').split(' ').filter(Boolean)) q = q.where('search_text', 'like', `% ${word}%`);
+  return (await q.limit(500).execute()).map(toArea);
+}
+
+export async function getArea(db: Executor, pcode: string) {
+  const r = await db.selectFrom('admin_areas').select(areaColumns).where('pcode', '=', pcode).executeTakeFirst();
+  return r ? toArea(r) : null;
+}
+
+export async function areaBoundaries(db: Executor, level: number) {
+  return db.selectFrom('admin_areas').select(['pcode', 'name_en', 'name_ar', 'name_ckb', 'boundary'])
+    .where('level', '=', level).where('boundary', 'is not', null).orderBy('pcode').execute();
+}
+
+/** The P-codes among `pcodes` that exist. */
+export async function existingPcodes(db: Executor, pcodes: string[]): Promise<Set<string>> {
+  if (pcodes.length === 0) return new Set();
+  const rows = await db.selectFrom('admin_areas').select('pcode').where('pcode', 'in', [...new Set(pcodes)]).execute();
+  return new Set(rows.map((r) => r.pcode));
+}
+
+export async function countAreas(db: Executor) {
+  const r = await db.selectFrom('admin_areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Inserts or updates areas (parents first); geometry and the Kurdish name only replace when given. */
+export async function upsertAreas(db: Executor, areas: (AreaRecord & { geometry?: unknown; validOn?: string | null })[]) {
+  const ordered = [...areas].sort((a, b) => a.level - b.level || a.pcode.localeCompare(b.pcode));
+  for (const a of ordered) {
+    const boundary = a.geometry ? JSON.stringify(a.geometry) : null;
+    await sql`insert into admin_areas (pcode, level, parent_pcode, name_en, name_ar, name_ckb, legacy_code, search_text, boundary, valid_on)
+      values (${a.pcode}, ${a.level}, ${a.parentPcode}, ${a.nameEn}, ${a.nameAr}, ${a.nameCkb}, ${a.legacyCode}, ${areaSearchText(a)}, ${boundary}::jsonb, ${a.validOn ?? null})
+      on conflict (pcode) do update set level = excluded.level, parent_pcode = excluded.parent_pcode,
+        name_en = excluded.name_en, name_ar = excluded.name_ar,
+        name_ckb = coalesce(excluded.name_ckb, admin_areas.name_ckb),
+        legacy_code = coalesce(excluded.legacy_code, admin_areas.legacy_code),
+        search_text = excluded.search_text,
+        boundary = coalesce(excluded.boundary, admin_areas.boundary),
+        valid_on = coalesce(excluded.valid_on, admin_areas.valid_on)`.execute(db);
+  }
+}
+
+function toSite(r: any): Site {
+  return {
+    id: r.id, name: r.name, nameAr: r.name_ar, nameCkb: r.name_ckb, kind: r.kind, pcode: r.pcode,
+    latitude: r.latitude, longitude: r.longitude, capacity: r.capacity, managingOrganizationId: r.managing_organization_id,
+  };
+}
+
+export async function listSites(db: Executor, f: { pcode?: string; q?: string }): Promise<Site[]> {
+  let q = db.selectFrom('sites').selectAll().orderBy('name').limit(500);
+  if (f.pcode) q = q.where('pcode', 'like', `${f.pcode}%`);
+  if (f.q) q = q.where((eb) => eb.or([eb('name', 'ilike', `%${f.q}%`), eb('name_ar', 'ilike', `%${f.q}%`), eb('name_ckb', 'ilike', `%${f.q}%`)]));
+  return (await q.execute()).map(toSite);
+}
+
+export async function getSite(db: Executor, id: string) {
+  const r = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toSite(r) : null;
+}
+
+export async function insertSite(db: Executor, id: string, s: SiteInput): Promise<Site | null> {
+  const r = await db.insertInto('sites').values({
+    id, name: s.name, name_ar: s.nameAr ?? null, name_ckb: s.nameCkb ?? null, kind: s.kind, pcode: s.pcode,
+    latitude: s.latitude ?? null, longitude: s.longitude ?? null, capacity: s.capacity ?? null,
+    managing_organization_id: s.managingOrganizationId ?? null,
+  }).onConflict((oc) => oc.column('id').doNothing()).returningAll().executeTakeFirst();
+  return r ? toSite(r) : null;
+}
+
+export async function shelterTypes(db: Executor) {
+  return db.selectFrom('shelter_types').selectAll().orderBy('position').execute();
+}
+
+export async function specificNeeds(db: Executor) {
+  return db.selectFrom('specific_needs').selectAll().orderBy('position').execute();
+}

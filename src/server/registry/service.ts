@@ -1,0 +1,134 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Household, HouseholdInput, HouseholdQuery, HouseholdUpdate } from '#domain/registry/household';
+import { formatRegistrationNumber } from '#domain/registry/registration-number';
+import { householdSearchText, searchTerms } from '#domain/registry/search-terms';
+import { diffRecords } from '#domain/registry/diff';
+import { governorateOf } from '#domain/places/pcode';
+import type { Actor, Ctx } from '../context.ts';
+import { Problem, invalidField, notFound } from '../http/problem.ts';
+import { requirePermission } from '../identity/policy.ts';
+import { idempotent } from '../shared/idempotency.ts';
+import { audit, inTransaction, type Trx } from '../shared/tx.ts';
+import { assertCanRead, assertCanWrite } from './policy.ts';
+import { hasSensitive, toStoredMembers, visibleMembers } from './members.ts';
+import { checkAgainstData, sensitiveCodes } from './validation.ts';
+import * as store from './store.ts';
+
+/** The household as this actor may see it. */
+export function present(ctx: Ctx, actor: Actor, r: store.HouseholdRecord): Household {
+  return {
+    id: r.id, registrationNumber: r.registrationNumber, registrationNumbers: [r.registrationNumber], registry: r.registry,
+    origin: { pcode: r.originPcode, place: r.originPlace }, displacedOn: r.displacedOn,
+    current: { pcode: r.currentPcode, siteId: r.currentSiteId, address: r.currentAddress }, shelter: r.shelter,
+    phone: r.phone, legalBasis: r.legalBasis, consent: r.consent, notes: r.notes, status: r.status, size: r.size,
+    version: r.version, members: visibleMembers(ctx, actor, r.members),
+    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt'>,
+  input: Omit<HouseholdInput, 'id'>, sensitive: Set<string>, previous: store.StoredMember[] = []): store.HouseholdRecord {
+  const members = toStoredMembers(ctx, actor, input.members, sensitive, previous);
+  return {
+    ...base, originPcode: input.origin.pcode, originPlace: input.origin.place ?? null, displacedOn: input.displacedOn ?? null,
+    currentPcode: input.current.pcode, currentSiteId: input.current.siteId ?? null, currentAddress: input.current.address ?? null,
+    shelter: input.shelter, phone: input.phone ?? null, legalBasis: input.legalBasis, consent: input.consent,
+    notes: input.notes ?? null, size: members.length, members, updatedAt: new Date(),
+    searchText: householdSearchText({ registrationNumbers: [base.registrationNumber], phone: input.phone ?? null, members }),
+  };
+}
+
+/** What the history keeps of a version: everything but sensitive codes, members keyed by id. */
+function historyView(h: Household) {
+  const { version: _v, updatedAt: _u, createdAt: _c, members, ...rest } = h;
+  return { ...rest, members: Object.fromEntries(members.map(({ id, ...m }) => [id, m])) };
+}
+
+/**
+ * Registers a household and its members in the actor's organisation's registry, with a new
+ * registration number. With an Idempotency-Key a replay returns the first response.
+ */
+export async function registerHousehold(ctx: Ctx, actor: Actor, input: HouseholdInput, idempotencyKey?: string) {
+  requirePermission(actor, 'households.write');
+  if (input.registry && input.registry !== actor.organizationCode) {
+    throw new Problem(403, 'problem.forbidden', { errors: [{ path: 'registry', key: 'registry.not_yours' }] });
+  }
+  await checkAgainstData(ctx.db.kysely, actor, input);
+  const sensitive = await sensitiveCodes(ctx.db.kysely);
+  return idempotent<Household>(ctx, actor, idempotencyKey, 'POST /api/households', input, async (trx) => {
+    const id = input.id ?? uuidv7();
+    if (input.id && (await store.getHousehold(trx, id))) throw new Problem(409, 'problem.conflict');
+    const seq = await store.nextRegistrationSeq(trx, actor.organizationCode, governorateOf(input.current.pcode));
+    const registrationNumber = formatRegistrationNumber(actor.organizationCode, input.current.pcode, seq);
+    const record = buildRecord(ctx, actor, {
+      id, registryOrganizationId: actor.organizationId, registry: actor.organizationCode, registrationNumber,
+      status: 'active', version: 1, createdAt: new Date(),
+    }, input, sensitive);
+    await store.insertHousehold(trx, record, actor.userId);
+    const body = present(ctx, actor, (await store.getHousehold(trx, id))!);
+    await store.insertHistory(trx, { householdId: id, version: 1, action: 'create', changes: diffRecords({}, historyView(body)), actorId: actor.userId });
+    await audit(trx, actor, 'household.create', 'household', id, { registrationNumber, size: record.size, sensitive: hasSensitive(record.members) });
+    return { status: 201, body };
+  });
+}
+
+/** One household, if the actor may see it (404 otherwise); reading sensitive codes is audited. */
+export async function getHousehold(ctx: Ctx, actor: Actor, id: string): Promise<Household> {
+  const record = await store.getHousehold(ctx.db.kysely, id);
+  if (!record) throw notFound();
+  assertCanRead(actor, record);
+  if (hasSensitive(record.members) && actor.permissions.has('protection.read')) {
+    await inTransaction(ctx, (trx) => audit(trx, actor, 'household.read_sensitive', 'household', id));
+  }
+  return present(ctx, actor, record);
+}
+
+/** Search in the actor's registry and scope by name (any script), document, phone or number. */
+export async function searchHouseholds(ctx: Ctx, actor: Actor, query: HouseholdQuery) {
+  requirePermission(actor, 'households.read');
+  const page = { page: query.page, pageSize: query.pageSize };
+  if (query.registry && query.registry !== actor.organizationCode) return { items: [], total: 0, ...page };
+  const result = await store.searchHouseholds(ctx.db.kysely, {
+    organizationId: actor.organizationId, scope: actor.scope, terms: searchTerms(query.q ?? ''), area: query.area, ...page,
+  });
+  return { ...result, ...page };
+}
+
+/**
+ * Edits a household at the version the clerk read. A stale version is a 409 carrying the current
+ * record; the change and who made it go to the history and the audit log.
+ */
+export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input: HouseholdUpdate) {
+  const current = await store.getHousehold(ctx.db.kysely, id);
+  if (!current) throw notFound();
+  assertCanWrite(actor, current);
+  if (input.registry && input.registry !== current.registry) throw invalidField('registry', 'registry.not_yours');
+  const stale = () => new Problem(409, 'problem.conflict_version', { extra: { current: present(ctx, actor, current) } });
+  if (input.version !== current.version) throw stale();
+  await checkAgainstData(ctx.db.kysely, actor, input);
+  const ids = input.members.map((m) => m.id).filter((m): m is string => Boolean(m));
+  if ((await store.membersElsewhere(ctx.db.kysely, id, ids)).length) throw invalidField('members', 'members.unknown');
+  const sensitive = await sensitiveCodes(ctx.db.kysely);
+  return inTransaction(ctx, async (trx: Trx) => {
+    const next = buildRecord(ctx, actor, { ...current, version: current.version + 1 }, input, sensitive, current.members);
+    if (!(await store.updateHousehold(trx, next, input.version, actor.userId))) throw stale();
+    const after = present(ctx, actor, (await store.getHousehold(trx, id))!);
+    const changes = diffRecords(historyView(present(ctx, actor, current)), historyView(after));
+    await store.insertHistory(trx, { householdId: id, version: after.version, action: 'update', changes, actorId: actor.userId });
+    await audit(trx, actor, 'household.update', 'household', id, { version: after.version, paths: changes.map((c) => c.path) });
+    return after;
+  });
+}
+
+/** Who changed what, when: newest first. */
+export async function householdHistory(ctx: Ctx, actor: Actor, id: string) {
+  const record = await store.getHousehold(ctx.db.kysely, id);
+  if (!record) throw notFound();
+  assertCanRead(actor, record);
+  const rows = await store.history(ctx.db.kysely, id);
+  return rows.map((r) => ({
+    version: r.version, at: new Date(r.at).toISOString(), action: r.action,
+    actor: { id: r.actor_id ?? null, username: r.username ?? null },
+    changes: (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as { path: string; from: unknown; to: unknown }[],
+  }));
+}

@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import type { Household, HouseholdSummary } from '#domain/registry/household';
+import { normalizeDocumentNumber } from '#domain/registry/search-terms';
+import type { Executor } from '../audit/store.ts';
+import type { HouseholdRow, IndividualRow } from '../db/schema.ts';
+
+/** Registry SQL: households, their members and documents, history, counters, idempotency. */
+
+export interface StoredMember {
+  id: string; relationship: string; givenName: string; fatherName: string | null; grandfatherName: string | null;
+  familyName: string | null; sex: string; birthDate: string | null; documents: { type: string; number: string }[];
+  noDocuments: boolean; specificNeeds: string[]; sensitiveNeeds: string | null;
+}
+
+export interface HouseholdRecord {
+  id: string; registryOrganizationId: string; registry: string; registrationNumber: string;
+  originPcode: string; originPlace: string | null; displacedOn: string | null; currentPcode: string;
+  currentSiteId: string | null; currentAddress: string | null; shelter: string; phone: string | null;
+  legalBasis: string; consent: Household['consent']; notes: string | null; status: string; size: number;
+  searchText: string; version: number; createdAt: Date; updatedAt: Date; members: StoredMember[];
+}
+
+/** The next number in the registry's sequence for a governorate (atomic under concurrency). */
+export async function nextRegistrationSeq(db: Executor, registry: string, governorate: string): Promise<number> {
+  const r = await sql<{ last_value: number }>`insert into registration_counters (registry, governorate, last_value)
+    values (${registry}, ${governorate}, 1)
+    on conflict (registry, governorate) do update set last_value = registration_counters.last_value + 1
+    returning last_value`.execute(db);
+  return Number(r.rows[0].last_value);
+}
+
+function householdValues(h: HouseholdRecord) {
+  return {
+    origin_pcode: h.originPcode, origin_place: h.originPlace, displaced_on: h.displacedOn,
+    current_pcode: h.currentPcode, current_site_id: h.currentSiteId, current_address: h.currentAddress,
+    shelter: h.shelter, phone: h.phone, legal_basis: h.legalBasis, consent: JSON.stringify(h.consent),
+    notes: h.notes, status: h.status, size: h.size, search_text: h.searchText,
+  };
+}
+
+export async function insertHousehold(db: Executor, h: HouseholdRecord, actorId: string) {
+  await db.insertInto('households').values({
+    id: h.id, registry_organization_id: h.registryOrganizationId, registration_number: h.registrationNumber,
+    ...householdValues(h), version: 1, created_by: actorId, updated_by: actorId,
+  }).execute();
+  await insertMembers(db, h.id, h.members);
+}
+
+/** Writes the new state if the version still matches; false when someone else wrote first. */
+export async function updateHousehold(db: Executor, h: HouseholdRecord, expectedVersion: number, actorId: string): Promise<boolean> {
+  const r = await db.updateTable('households')
+    .set({ ...householdValues(h), version: expectedVersion + 1, updated_at: new Date(), updated_by: actorId })
+    .where('id', '=', h.id).where('version', '=', expectedVersion).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return false;
+  await db.deleteFrom('individuals').where('household_id', '=', h.id)
+    .where('id', 'not in', h.members.map((m) => m.id)).execute();
+  await insertMembers(db, h.id, h.members);
+  return true;
+}
+
+async function insertMembers(db: Executor, householdId: string, members: StoredMember[]) {
+  if (members.length === 0) return;
+  await db.deleteFrom('identity_documents').where('individual_id', 'in', members.map((m) => m.id)).execute();
+  // The head moves last so that the one-head index never sees two heads mid-update.
+  await db.updateTable('individuals').set({ relationship: 'other_relative' })
+    .where('household_id', '=', householdId).where('relationship', '=', 'head').execute();
+  await db.insertInto('individuals').values(members.map((m, position) => ({
+    id: m.id, household_id: householdId, position, relationship: m.relationship, given_name: m.givenName,
+    father_name: m.fatherName, grandfather_name: m.grandfatherName, family_name: m.familyName, sex: m.sex,
+    birth_date: m.birthDate, no_documents: m.noDocuments, specific_needs: m.specificNeeds, sensitive_needs: m.sensitiveNeeds,
+  }))).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+    position: eb.ref('excluded.position'), relationship: eb.ref('excluded.relationship'),
+    given_name: eb.ref('excluded.given_name'), father_name: eb.ref('excluded.father_name'),
+    grandfather_name: eb.ref('excluded.grandfather_name'), family_name: eb.ref('excluded.family_name'),
+    sex: eb.ref('excluded.sex'), birth_date: eb.ref('excluded.birth_date'), no_documents: eb.ref('excluded.no_documents'),
+    specific_needs: eb.ref('excluded.specific_needs'), sensitive_needs: eb.ref('excluded.sensitive_needs'),
+  })).where('individuals.household_id', '=', householdId)).execute();
+  const docs = members.flatMap((m) => m.documents.map((d, position) => ({
+    individual_id: m.id, position, type: d.type, number: d.number, number_norm: normalizeDocumentNumber(d.number),
+  })));
+  if (docs.length) await db.insertInto('identity_documents').values(docs).execute();
+}
+
+/** Member ids among `ids` that already belong to another household. */
+export async function membersElsewhere(db: Executor, householdId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('individuals').select('id').where('id', 'in', ids).where('household_id', '<>', householdId).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function getHousehold(db: Executor, id: string): Promise<HouseholdRecord | null> {
+  const row = await db.selectFrom('households').innerJoin('organizations as o', 'o.id', 'households.registry_organization_id')
+    .selectAll('households').select('o.code as registry').where('households.id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const people = await db.selectFrom('individuals').selectAll().where('household_id', '=', id).orderBy('position').execute();
+  const docs = people.length
+    ? await db.selectFrom('identity_documents').selectAll().where('individual_id', 'in', people.map((p) => p.id)).orderBy('position').execute()
+    : [];
+  return toRecord(row, people, docs);
+}
+
+function toRecord(row: HouseholdRow & { registry: string }, people: IndividualRow[], docs: { individual_id: string; type: string; number: string }[]): HouseholdRecord {
+  return {
+    id: row.id, registryOrganizationId: row.registry_organization_id, registry: row.registry,
+    registrationNumber: row.registration_number, originPcode: row.origin_pcode, originPlace: row.origin_place,
+    displacedOn: row.displaced_on, currentPcode: row.current_pcode, currentSiteId: row.current_site_id,
+    currentAddress: row.current_address, shelter: row.shelter, phone: row.phone, legalBasis: row.legal_basis,
+    consent: (typeof row.consent === 'string' ? JSON.parse(row.consent) : row.consent) as Household['consent'],
+    notes: row.notes, status: row.status, size: row.size, searchText: row.search_text, version: row.version,
+    createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
+    members: people.map((p) => ({
+      id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
+      grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
+      documents: docs.filter((d) => d.individual_id === p.id).map((d) => ({ type: d.type, number: d.number })),
+      noDocuments: p.no_documents, specificNeeds: p.specific_needs, sensitiveNeeds: p.sensitive_needs,
+    })),
+  };
+}
+
+export interface SearchFilter {
+  organizationId: string; scope: readonly string[]; terms: string[]; area?: string; page: number; pageSize: number;
+}
+
+/** A page of households matching every term as a word prefix, newest first, and the total (capped). */
+export async function searchHouseholds(db: Executor, f: SearchFilter): Promise<{ items: HouseholdSummary[]; total: number }> {
+  const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
+  if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
+  if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
+  for (const term of f.terms) conditions.push(sql`h.search_text like ${`% ${term.replace(/[%_\\]/g, '\\$&')}%`}`);
+  const where = sql.join(conditions, sql` and `);
+  const rows = await sql<any>`select h.id, h.registration_number, o.code as registry, h.size, h.current_pcode, h.origin_pcode,
+      h.shelter, h.status, h.updated_at, concat_ws(' ', i.given_name, i.father_name, i.grandfather_name, i.family_name) as head_name
+    from households h join organizations o on o.id = h.registry_organization_id
+    left join individuals i on i.household_id = h.id and i.relationship = 'head'
+    where ${where} order by h.updated_at desc, h.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db);
+  const count = await sql<{ n: number }>`select count(*)::int as n from (select 1 from households h where ${where} limit 10001) x`.execute(db);
+  return {
+    total: Number(count.rows[0].n),
+    items: rows.rows.map((r) => ({
+      id: r.id, registrationNumber: r.registration_number, registry: r.registry, headName: r.head_name ?? '',
+      size: r.size, currentPcode: r.current_pcode, originPcode: r.origin_pcode, shelter: r.shelter, status: r.status,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    })),
+  };
+}
+
+export async function insertHistory(db: Executor, e: { householdId: string; version: number; action: string; changes: unknown; actorId: string }) {
+  await db.insertInto('household_history').values({
+    household_id: e.householdId, version: e.version, action: e.action, changes: JSON.stringify(e.changes), actor_id: e.actorId,
+  }).execute();
+}
+
+export async function history(db: Executor, householdId: string) {
+  return db.selectFrom('household_history').leftJoin('users as u', 'u.id', 'household_history.actor_id')
+    .select(['household_history.version', 'household_history.at', 'household_history.action', 'household_history.changes', 'u.id as actor_id', 'u.username'])
+    .where('household_id', '=', householdId).orderBy('household_history.version', 'desc').execute();
+}
+
+export async function shelterExists(db: Executor, code: string) {
+  return (await db.selectFrom('shelter_types').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export async function needCatalogue(db: Executor) {
+  return db.selectFrom('specific_needs').select(['code', 'sensitive']).execute();
+}
+
+export async function siteExists(db: Executor, id: string) {
+  return (await db.selectFrom('sites').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
