@@ -30,3 +30,15 @@ export function foldedWords(text: string): string[] {
   const folded = foldName(text);
   return folded ? folded.split(' ') : [];
 }
+
+const KURDISH_LETTERS = /[ەێۆڕڵڤھ]/;
+
+/**
+ * The Arabic-style spelling of a Kurdish Sorani word: Sorani writes short vowels that Arabic
+ * leaves out (کەریم / كريم), so the vowel letter ە is dropped inside the word (kept, as ه, at
+ * its end) before folding. Words without Sorani-only letters are only folded.
+ */
+export function foldKurdishAsArabic(word: string): string {
+  if (!KURDISH_LETTERS.test(word)) return foldName(word);
+  return foldName(word.replace(/ە(?=[\u0600-\u06FF])/g, ''));
+}

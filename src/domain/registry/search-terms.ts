@@ -1,4 +1,4 @@
-import { foldName, foldedWords } from '../names/fold.ts';
+import { foldKurdishAsArabic, foldName } from '../names/fold.ts';
 import { asciiDigits } from '../shared/partial-date.ts';
 import { normalizePhone, phoneSearchForms } from '../shared/phone.ts';
 import { REGISTRATION_NUMBER } from './registration-number.ts';
@@ -25,6 +25,7 @@ export function householdSearchText(h: Searchable): string {
     for (const part of [m.givenName, m.fatherName, m.grandfatherName, m.familyName]) {
       const folded = foldName(part ?? '');
       for (const w of folded.split(' ').filter(Boolean)) words.add(w);
+      for (const w of (part ?? '').split(/\s+/)) words.add(foldKurdishAsArabic(w).replace(/ /g, ''));
       // "عبد الله" is also searched as "عبدالله", and "al-Jubouri" as "aljubouri".
       if (folded.includes(' ')) words.add(folded.replace(/ /g, ''));
     }
@@ -49,5 +50,6 @@ export function searchTerms(query: string): string[] {
     if (phone) return [phone.slice(1)];
   }
   if (!/\s/.test(q) && /\d/.test(q)) return [normalizeDocumentNumber(q)];
-  return foldedWords(q);
+  // A word typed in Sorani also finds its Arabic spelling (and is stored in both forms).
+  return q.split(/\s+/).flatMap((w) => foldKurdishAsArabic(w).split(' ')).filter(Boolean);
 }

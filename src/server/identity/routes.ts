@@ -27,7 +27,13 @@ function me(actor: Actor): Me {
 export const identityRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   const auth = { tags: ['auth'] };
   app.post('/auth/login', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    // Per address and username: a desk of clerks behind one NAT can still sign in together.
+    config: {
+      rateLimit: {
+        max: Number(process.env.AMINA_LOGIN_RATE_LIMIT ?? 10), timeWindow: '1 minute', hook: 'preHandler',
+        keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+      },
+    },
     schema: { ...auth, security: [], body: LoginInput, response: { 200: z.object({ user: Me }) } },
   }, async (request, reply) => {
     const { token, actor } = await sessions.login(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
