@@ -39,6 +39,9 @@ const KURDISH_LETTERS = /[ەێۆڕڵڤھ]/;
  * its end) before folding. Words without Sorani-only letters are only folded.
  */
 export function foldKurdishAsArabic(word: string): string {
-  if (!KURDISH_LETTERS.test(word)) return foldName(word);
-  return foldName(word.replace(/ە(?=[\u0600-\u06FF])/g, ''));
+  // A word-initial vowel sits on ئ in Sorani and on an alef in Arabic (ئەحمەد / أحمد,
+  // ئیبراهیم / إبراهيم); Arabic spelling never starts a word with ئ.
+  const initial = word.replace(/^ئ[ەیا]?/, 'ا');
+  if (!KURDISH_LETTERS.test(word)) return foldName(initial);
+  return foldName(initial.replace(/ە(?=[\u0600-\u06FF])/g, ''));
 }
