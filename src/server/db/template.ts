@@ -5,7 +5,7 @@ import { connect } from './connect.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 /**
- * A migrated, empty PGlite database saved at install time (`npm install` runs `amina
+ * A migrated PGlite database holding only reference data, saved at install time (`npm install` runs `amina
  * build-template`). A new data directory starts from it instead of running initdb and every
  * migration, which is most of a cold start.
  */
@@ -28,6 +28,9 @@ export function loadTemplate(): Blob | undefined {
 export async function buildTemplate(file = TEMPLATE_FILE): Promise<void> {
   const db = await connect({});
   await migrate(db);
+  // Areas and organisations are the same on every installation: seed them once, here.
+  const { seedReferenceData } = await import('../bootstrap.ts');
+  await seedReferenceData(db.kysely);
   const client = db.client!;
   const dump = await client.dumpDataDir('gzip');
   mkdirSync(dirname(file), { recursive: true });

@@ -47,21 +47,27 @@ export async function countAreas(db: Executor) {
   return Number(r.n);
 }
 
-/** Inserts or updates areas (parents first); geometry and the Kurdish name only replace when given. */
+/** Inserts or updates areas (parents first, one statement per level); geometry only replaces when given. */
 export async function upsertAreas(db: Executor, areas: (AreaRecord & { geometry?: unknown; validOn?: string | null })[]) {
-  const ordered = [...areas].sort((a, b) => a.level - b.level || a.pcode.localeCompare(b.pcode));
-  for (const a of ordered) {
-    const boundary = a.geometry ? JSON.stringify(a.geometry) : null;
-    await sql`insert into admin_areas (pcode, level, parent_pcode, name_en, name_ar, name_ckb, legacy_code, search_text, boundary, valid_on)
-      values (${a.pcode}, ${a.level}, ${a.parentPcode}, ${a.nameEn}, ${a.nameAr}, ${a.nameCkb}, ${a.legacyCode}, ${areaSearchText(a)}, ${boundary}::jsonb, ${a.validOn ?? null})
-      on conflict (pcode) do update set level = excluded.level, parent_pcode = excluded.parent_pcode,
-        name_en = excluded.name_en, name_ar = excluded.name_ar,
-        name_ckb = coalesce(excluded.name_ckb, admin_areas.name_ckb),
-        legacy_code = coalesce(excluded.legacy_code, admin_areas.legacy_code),
-        search_text = excluded.search_text,
-        boundary = coalesce(excluded.boundary, admin_areas.boundary),
-        valid_on = coalesce(excluded.valid_on, admin_areas.valid_on)`.execute(db);
+  for (const level of [1, 2, 3]) {
+    const rows = areas.filter((a) => a.level === level);
+    for (let i = 0; i < rows.length; i += 200) await upsertBatch(db, rows.slice(i, i + 200));
   }
+}
+
+async function upsertBatch(db: Executor, rows: (AreaRecord & { geometry?: unknown; validOn?: string | null })[]) {
+  if (rows.length === 0) return;
+  const values = rows.map((a) => sql`(${a.pcode}, ${a.level}, ${a.parentPcode}, ${a.nameEn}, ${a.nameAr}, ${a.nameCkb},
+    ${a.legacyCode}, ${areaSearchText(a)}, ${a.geometry ? JSON.stringify(a.geometry) : null}::jsonb, ${a.validOn ?? null}::date)`);
+  await sql`insert into admin_areas (pcode, level, parent_pcode, name_en, name_ar, name_ckb, legacy_code, search_text, boundary, valid_on)
+    values ${sql.join(values)}
+    on conflict (pcode) do update set level = excluded.level, parent_pcode = excluded.parent_pcode,
+      name_en = excluded.name_en, name_ar = excluded.name_ar,
+      name_ckb = coalesce(excluded.name_ckb, admin_areas.name_ckb),
+      legacy_code = coalesce(excluded.legacy_code, admin_areas.legacy_code),
+      search_text = excluded.search_text,
+      boundary = coalesce(excluded.boundary, admin_areas.boundary),
+      valid_on = coalesce(excluded.valid_on, admin_areas.valid_on)`.execute(db);
 }
 
 function toSite(r: any): Site {

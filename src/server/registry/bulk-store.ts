@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { Household } from '#domain/registry/household';
+import { normalizeDocumentNumber } from '#domain/registry/search-terms';
+import type { Executor } from '../audit/store.ts';
+import type { HouseholdRecord, StoredMember } from './store.ts';
+
+/**
+ * Registry SQL for whole files: many households per statement (rows travel as one JSON array, so
+ * there is no limit on parameters), reference lookups for a whole file, keyset pages for export.
+ */
+
+/** Reserves `count` numbers in the registry's sequence for a governorate; returns the first. */
+export async function reserveRegistrationSeqs(db: Executor, registry: string, governorate: string, count: number): Promise<number> {
+  const r = await sql<{ last_value: number }>`insert into registration_counters (registry, governorate, last_value)
+    values (${registry}, ${governorate}, ${count})
+    on conflict (registry, governorate) do update set last_value = registration_counters.last_value + ${count}
+    returning last_value`.execute(db);
+  return Number(r.rows[0].last_value) - count + 1;
+}
+
+const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::json`;
+
+/** Inserts new households with their members and documents, in three statements. */
+export async function insertHouseholds(db: Executor, records: HouseholdRecord[], actorId: string): Promise<void> {
+  if (records.length === 0) return;
+  const org = records[0].registryOrganizationId;
+  await sql`insert into households (id, registry_organization_id, registration_number, origin_pcode, origin_place,
+      displaced_on, current_pcode, current_site_id, current_address, shelter, phone, legal_basis, consent, notes,
+      status, size, search_text, version, created_by, updated_by)
+    select t.id, ${org}::uuid, t.n, t.op, t.opl, t.d, t.cp, t.cs, t.ca, t.sh, t.ph, t.lb, t.co, t.no, 'active', t.sz, t.st, 1,
+      ${actorId}::uuid, ${actorId}::uuid
+    from json_to_recordset(${json(records.map(householdJson))}) as t(id uuid, n text, op text, opl text, d text, cp text,
+      cs uuid, ca text, sh text, ph text, lb text, co jsonb, no text, sz int, st text)`.execute(db);
+  await insertMembers(db, records);
+  await insertDocuments(db, records);
+}
+
+function householdJson(h: HouseholdRecord) {
+  return {
+    id: h.id, n: h.registrationNumber, op: h.originPcode, opl: h.originPlace, d: h.displacedOn, cp: h.currentPcode,
+    cs: h.currentSiteId, ca: h.currentAddress, sh: h.shelter, ph: h.phone, lb: h.legalBasis, co: h.consent,
+    no: h.notes, sz: h.size, st: h.searchText,
+  };
+}
+
+async function insertMembers(db: Executor, records: HouseholdRecord[]): Promise<void> {
+  const rows = records.flatMap((h) => h.members.map((m, position) => ({
+    id: m.id, h: h.id, p: position, r: m.relationship, g: m.givenName, f: m.fatherName, gf: m.grandfatherName,
+    fa: m.familyName, s: m.sex, b: m.birthDate, nd: m.noDocuments, sn: m.specificNeeds, ss: m.sensitiveNeeds,
+  })));
+  await sql`insert into individuals (id, household_id, position, relationship, given_name, father_name, grandfather_name,
+      family_name, sex, birth_date, no_documents, specific_needs, sensitive_needs)
+    select t.id, t.h, t.p, t.r, t.g, t.f, t.gf, t.fa, t.s, t.b, t.nd, coalesce(t.sn, '{}'), t.ss
+    from json_to_recordset(${json(rows)}) as t(id uuid, h uuid, p smallint, r text, g text, f text, gf text, fa text,
+      s text, b text, nd boolean, sn text[], ss text)`.execute(db);
+}
+
+async function insertDocuments(db: Executor, records: HouseholdRecord[]): Promise<void> {
+  const rows = records.flatMap((h) => h.members.flatMap((m) => m.documents.map((d, position) => ({
+    i: m.id, p: position, t: d.type, n: d.number, nn: normalizeDocumentNumber(d.number),
+  }))));
+  if (rows.length === 0) return;
+  await sql`insert into identity_documents (individual_id, position, type, number, number_norm)
+    select t.i, t.p, t.t, t.n, t.nn from json_to_recordset(${json(rows)}) as t(i uuid, p smallint, t text, n text, nn text)`.execute(db);
+}
+
+/** One history row per household, all at version 1. */
+export async function insertHistories(db: Executor, entries: { householdId: string; changes: unknown }[], action: string, actorId: string) {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({ h: e.householdId, c: e.changes }));
+  await sql`insert into household_history (household_id, version, action, changes, actor_id)
+    select t.h, 1, ${action}, t.c, ${actorId}::uuid from json_to_recordset(${json(rows)}) as t(h uuid, c jsonb)`.execute(db);
+}
+
+/** The site ids among `ids` that exist. */
+export async function existingSiteIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('sites').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The household and individual ids among these that are already taken. */
+export async function takenIds(db: Executor, households: string[], individuals: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  if (households.length) {
+    for (const r of await db.selectFrom('households').select('id').where('id', 'in', households).execute()) taken.add(r.id);
+  }
+  if (individuals.length) {
+    for (const r of await db.selectFrom('individuals').select('id').where('id', 'in', individuals).execute()) taken.add(r.id);
+  }
+  return taken;
+}
+
+export async function shelterCodes(db: Executor): Promise<Set<string>> {
+  return new Set((await db.selectFrom('shelter_types').select('code').execute()).map((r) => r.code));
+}
+
+export interface PageFilter { organizationId: string; scope: readonly string[]; area?: string }
+
+/** The next `limit` households after `afterId` in id order (merged ones left out), with members. */
+export async function householdPage(db: Executor, f: PageFilter, afterId: string | null, limit: number): Promise<HouseholdRecord[]> {
+  const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
+  if (afterId) conditions.push(sql`h.id > ${afterId}`);
+  if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
+  if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
+  const households = await sql<any>`select h.*, o.code as registry from households h
+    join organizations o on o.id = h.registry_organization_id
+    where ${sql.join(conditions, sql` and `)} order by h.id limit ${limit}`.execute(db);
+  if (households.rows.length === 0) return [];
+  const ids = households.rows.map((h) => h.id as string);
+  const people = await sql<any>`select * from individuals where household_id in (${sql.join(ids)})
+    order by household_id, position`.execute(db);
+  const docs = await sql<any>`select d.individual_id, d.type, d.number from identity_documents d
+    join individuals i on i.id = d.individual_id where i.household_id in (${sql.join(ids)})
+    order by d.individual_id, d.position`.execute(db);
+  return toRecords(households.rows, people.rows, docs.rows);
+}
+
+function toRecords(rows: any[], people: any[], docs: { individual_id: string; type: string; number: string }[]): HouseholdRecord[] {
+  const documents = groupBy(docs, (d) => d.individual_id);
+  const members = groupBy(people, (p) => p.household_id as string);
+  return rows.map((row) => ({
+    id: row.id, registryOrganizationId: row.registry_organization_id, registry: row.registry,
+    registrationNumber: row.registration_number, originPcode: row.origin_pcode, originPlace: row.origin_place,
+    displacedOn: row.displaced_on, currentPcode: row.current_pcode, currentSiteId: row.current_site_id,
+    currentAddress: row.current_address, shelter: row.shelter, phone: row.phone, legalBasis: row.legal_basis,
+    consent: (typeof row.consent === 'string' ? JSON.parse(row.consent) : row.consent) as Household['consent'],
+    notes: row.notes, status: row.status, size: row.size, searchText: row.search_text, version: row.version,
+    createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
+    members: (members.get(row.id) ?? []).map((p): StoredMember => ({
+      id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
+      grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
+      documents: (documents.get(p.id) ?? []).map((d) => ({ type: d.type, number: d.number })),
+      noDocuments: p.no_documents, specificNeeds: p.specific_needs, sensitiveNeeds: p.sensitive_needs,
+    })),
+  }));
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
