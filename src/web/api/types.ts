@@ -1,0 +1,132 @@
+import type { Lang } from '#web/i18n/index.ts';
+
+/** Shapes the server returns (the household shapes live in domain/registry/household.ts). */
+export type Labels = Record<Lang, string>;
+
+export interface OrganizationRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  organization: OrganizationRef;
+  role: string;
+  permissions: string[];
+  scope: string[];
+  locale: Lang;
+  mfaEnabled: boolean;
+  mfaRequired: boolean;
+  mfaSetupRequired: boolean;
+  csrfToken: string | null;
+}
+
+export interface ShelterType {
+  code: string;
+  category: string;
+  labels: Labels;
+}
+
+export interface SpecificNeed {
+  code: string;
+  labels: Labels;
+  sensitive: boolean;
+}
+
+export interface Role {
+  code: string;
+  labels: Labels;
+  permissions: string[];
+}
+
+export interface Reference {
+  shelterTypes: ShelterType[];
+  specificNeeds: SpecificNeed[];
+  roles: Role[];
+}
+
+export interface Area {
+  pcode: string;
+  level: 1 | 2 | 3;
+  parentPcode: string | null;
+  nameEn: string;
+  nameAr: string;
+  nameCkb: string | null;
+}
+
+export interface AreaWithParents extends Area {
+  parents: Area[];
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  kind: string;
+  pcode: string;
+  capacity: number | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export type OrganizationKind = 'government' | 'un' | 'ngo' | 'other';
+export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['government', 'un', 'ngo', 'other'];
+
+export interface Organization {
+  id: string;
+  code: string;
+  name: string;
+  nameAr: string | null;
+  nameCkb: string | null;
+  kind: OrganizationKind;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  organization: OrganizationRef;
+  role: string;
+  scope: string[];
+  locale: Lang;
+  active: boolean;
+  mfaEnabled: boolean;
+  mfaRequired: boolean;
+  lockedUntil: string | null;
+  version: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface HistoryChange {
+  path: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  actor: { id: string; username: string };
+  action: 'create' | 'update';
+  changes: HistoryChange[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Items<T> {
+  items: T[];
+}

@@ -1,0 +1,10 @@
+import { useMe } from '#web/auth/session.tsx';
+
+/**
+ * Registries a clerk may register into: their own organisation's (the server refuses any other
+ * with `registry.not_yours`; data-sharing agreements may widen this later).
+ */
+export function useRegistries(): { value: string; label: string }[] {
+  const me = useMe();
+  return [{ value: me.organization.code, label: `${me.organization.code} — ${me.organization.name}` }];
+}

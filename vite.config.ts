@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import postcssPresetMantine from 'postcss-preset-mantine';
+
+/**
+ * The web app: root src/web, built to dist/web (served by the Amina server, which falls back to
+ * index.html for client routes). `#domain/*` and `#web/*` resolve through package.json "imports".
+ * In development `/api` is proxied to a running server (AMINA_API, default http://localhost:8080).
+ */
+const root = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  css: { postcss: { plugins: [postcssPresetMantine()] } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Stable, named vendor chunks (cached across releases); Mantine stays split per component
+        // so each page loads only the components it uses.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 2 },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': { target: process.env.AMINA_API ?? 'http://localhost:8080', changeOrigin: false } },
+  },
+});
