@@ -46,13 +46,13 @@ async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
 }
 
 /** Starts Amina on a random port over a fresh database, seeded as on a first start. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { serveWeb?: boolean } = {}): Promise<TestServer> {
   const { db, drop } = await freshDatabase();
   await migrate(db);
   const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: undefined, dataDir: '/nonexistent' };
   const ctx: Ctx = { db, config, sealer: createSealer(randomBytes(32)), log: { info() {}, warn() {}, error: console.error } };
   await bootstrap(ctx);
-  const app = await buildApp(ctx, { serveWeb: false });
+  const app = await buildApp(ctx, { serveWeb: options.serveWeb ?? false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -19,6 +19,8 @@ export interface Actor {
   organizationId: string;
   organizationCode: string;
   organizationName: string;
+  organizationNameAr: string | null;
+  organizationNameCkb: string | null;
   role: string;
   permissions: ReadonlySet<string>;
   scope: readonly string[];

@@ -27,7 +27,7 @@ export const Me = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
-  organization: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  organization: z.object({ id: z.uuid(), code: z.string(), name: z.string(), nameAr: z.string().nullable(), nameCkb: z.string().nullable() }),
   role: z.string(),
   permissions: z.array(z.string()),
   scope: z.array(z.string()),

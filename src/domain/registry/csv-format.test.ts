@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import {
-  HOUSEHOLD_COLUMNS, detectHeader, headerRows, householdToRows, rowsToHouseholds,
+  HOUSEHOLD_COLUMNS, detectHeader, guardCell, headerRows, householdToRows, rowsToHouseholds, unguardCell,
 } from './csv-format.ts';
 import { HouseholdInput, type Household } from './household.ts';
 
@@ -223,5 +223,35 @@ describe('broken rows', () => {
 
   it('reports a header problem on row 1', () => {
     expect(rowsToHouseholds([['a', 'b']])).toEqual({ households: [], errors: [{ row: 1, column: null, message: 'csv.no_header' }] });
+  });
+});
+
+describe('formula injection', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `'=HYPERLINK("http://x")`],
+    ['+1+2', `'+1+2`],
+    ['-2+3', `'-2+3`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\tcmd', `'\tcmd`],
+    ['\rcmd', `'\rcmd`],
+    ['+9647501234567', '+9647501234567'],
+    ['+964 750 123 4567', `'+964 750 123 4567`],
+    ['أحمد', 'أحمد'],
+    ["O'Brien", "O'Brien"],
+    ['', ''],
+  ])('guards %j as %j and reads it back', (value, written) => {
+    expect(guardCell(value)).toBe(written);
+    expect(unguardCell(guardCell(value))).toBe(value);
+  });
+
+  it('leaves an apostrophe that does not guard a formula', () => {
+    expect(unguardCell("'Abd")).toBe("'Abd");
+  });
+
+  it('imports guarded cells as their value', () => {
+    const guarded = row({ given_name: guardCell('=cmd'), family_name: guardCell('-Jubouri'), phone: guardCell('+9647501234567') });
+    const { households, errors } = rowsToHouseholds([HEADERS, guarded]);
+    expect(errors).toEqual([]);
+    expect(households[0].input).toMatchObject({ phone: '+9647501234567', members: [{ givenName: '=cmd', familyName: '-Jubouri' }] });
   });
 });

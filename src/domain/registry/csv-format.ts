@@ -133,8 +133,28 @@ type Cells = (column: string) => string;
 function cellReader(row: string[], index: Map<string, number>): Cells {
   return (column) => {
     const i = index.get(column);
-    return i === undefined ? '' : (row[i] ?? '').trim();
+    return i === undefined ? '' : unguardCell((row[i] ?? '').trim()).trim();
   };
+}
+
+// ---------------------------------------------------------------- formula injection
+
+/** What a spreadsheet program may run as a formula when a cell starts with it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A phone number in international form is data, not a formula, and is written as it is. */
+const PHONE_NUMBER = /^\+\d+$/;
+
+/**
+ * A cell as written to CSV or XLSX: a value that a spreadsheet would take for a formula
+ * (starting with = + - @ tab or CR) gets a leading apostrophe, except `+9647501234567`.
+ */
+export function guardCell(value: string): string {
+  return FORMULA_START.test(value) && !PHONE_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `guardCell` on import: an apostrophe before a formula character is dropped. */
+export function unguardCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 const orUndefined = (v: string) => (v === '' ? undefined : v);

@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { installAuth } from './auth.ts';
-import { installErrorHandlers } from './errors.ts';
+import { installErrorHandlers, sendNotFound } from './errors.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { placesRoutes } from '../places/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
@@ -42,6 +42,8 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only means something over HTTPS; behind TLS set AMINA_SECURE_COOKIES=true.
+    strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -65,16 +67,18 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(identityRoutes(ctx), { prefix: '/api' });
   await app.register(placesRoutes(ctx), { prefix: '/api' });
   await app.register(registryRoutes(ctx), { prefix: '/api' });
-  if (options.serveWeb !== false) await serveWeb(app);
+  const web = options.serveWeb !== false && existsSync(`${WEB_DIR}index.html`);
+  if (web) await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => (web && isPageAddress(request.method, request.url)
+    ? reply.type('text/html').sendFile('index.html')
+    : sendNotFound(request, reply)));
   return app;
 }
 
-/** The built web app at `/`, with client routes falling back to index.html. */
-async function serveWeb(app: FastifyInstance) {
-  if (!existsSync(`${WEB_DIR}index.html`)) return;
-  await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.type('text/html').sendFile('index.html');
-  });
+/**
+ * A page of the web app (client routes get index.html): a GET outside /api/ that is not a file.
+ * Web files themselves are looked up per request, so a rebuild needs no restart.
+ */
+function isPageAddress(method: string, url: string): boolean {
+  return method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(url);
 }

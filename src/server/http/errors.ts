@@ -73,5 +73,9 @@ export function installErrorHandlers(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, locale, 500, 'problem.server');
   });
-  app.setNotFoundHandler((request, reply) => send(reply, pickLocale(request.headers['accept-language']), 404, 'problem.not_found'));
+}
+
+/** 404 as problem+json in the client's language. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, pickLocale(request.headers['accept-language']), 404, 'problem.not_found');
 }

@@ -16,7 +16,10 @@ const Ok = z.object({ ok: z.literal(true) });
 function me(actor: Actor): Me {
   return {
     id: actor.userId, username: actor.username, displayName: actor.displayName,
-    organization: { id: actor.organizationId, code: actor.organizationCode, name: actor.organizationName },
+    organization: {
+      id: actor.organizationId, code: actor.organizationCode, name: actor.organizationName,
+      nameAr: actor.organizationNameAr, nameCkb: actor.organizationNameCkb,
+    },
     role: actor.role, permissions: [...actor.permissions].sort(), scope: [...actor.scope], locale: actor.locale,
     mfaEnabled: actor.mfaEnabled, mfaRequired: actor.mfaRequired, mfaSetupRequired: mfaSetupRequired(actor),
     csrfToken: actor.csrfToken,

@@ -5,11 +5,11 @@ import type { Actor } from '../context.ts';
 /** Identity SQL: organisations, users, roles, sessions, API tokens. */
 
 const actorColumns = sql`u.id as user_id, u.username, u.display_name, u.organization_id, o.code as org_code,
-  o.name as org_name, u.role, r.permissions, u.scope, u.locale, u.mfa_enabled, u.mfa_required, u.active`;
+  o.name as org_name, o.name_ar as org_name_ar, o.name_ckb as org_name_ckb, u.role, r.permissions, u.scope, u.locale, u.mfa_enabled, u.mfa_required, u.active`;
 
 interface ActorRow {
   user_id: string; username: string; display_name: string; organization_id: string; org_code: string;
-  org_name: string; role: string; permissions: string[]; scope: string[]; locale: string;
+  org_name: string; org_name_ar: string | null; org_name_ckb: string | null; role: string; permissions: string[]; scope: string[]; locale: string;
   mfa_enabled: boolean; mfa_required: boolean; active: boolean;
 }
 
@@ -17,6 +17,7 @@ function toActor(row: ActorRow, via: Actor['via'], sessionId: string | null, csr
   return {
     userId: row.user_id, username: row.username, displayName: row.display_name,
     organizationId: row.organization_id, organizationCode: row.org_code, organizationName: row.org_name,
+    organizationNameAr: row.org_name_ar, organizationNameCkb: row.org_name_ckb,
     role: row.role, permissions: new Set(row.permissions), scope: row.scope, locale: row.locale,
     mfaEnabled: row.mfa_enabled, mfaRequired: row.mfa_required, via, sessionId, csrfToken, ip: null,
   };

@@ -97,15 +97,25 @@ export async function shelterCodes(db: Executor): Promise<Set<string>> {
 
 export interface PageFilter { organizationId: string; scope: readonly string[]; area?: string }
 
-/** The next `limit` households after `afterId` in id order (merged ones left out), with members. */
-export async function householdPage(db: Executor, f: PageFilter, afterId: string | null, limit: number): Promise<HouseholdRecord[]> {
+function pageWhere(f: PageFilter, afterId: string | null = null) {
   const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
   if (afterId) conditions.push(sql`h.id > ${afterId}`);
   if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
   if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** How many households an export with this filter writes. */
+export async function countHouseholds(db: Executor, f: PageFilter): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from households h where ${pageWhere(f)}`.execute(db);
+  return Number(r.rows[0].n);
+}
+
+/** The next `limit` households after `afterId` in id order (merged ones left out), with members. */
+export async function householdPage(db: Executor, f: PageFilter, afterId: string | null, limit: number): Promise<HouseholdRecord[]> {
   const households = await sql<any>`select h.*, o.code as registry from households h
     join organizations o on o.id = h.registry_organization_id
-    where ${sql.join(conditions, sql` and `)} order by h.id limit ${limit}`.execute(db);
+    where ${pageWhere(f, afterId)} order by h.id limit ${limit}`.execute(db);
   if (households.rows.length === 0) return [];
   const ids = households.rows.map((h) => h.id as string);
   const people = await sql<any>`select * from individuals where household_id in (${sql.join(ids)})

@@ -5,7 +5,7 @@ import { governorateOf } from '#domain/places/pcode';
 import type { Actor, Ctx } from '../context.ts';
 import { invalidFields } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
-import { audit, inTransaction } from '../shared/tx.ts';
+import { audit, inTransaction, type Trx } from '../shared/tx.ts';
 import { toStoredMembers } from './members.ts';
 import { sensitiveCodes } from './validation.ts';
 import { validateForImport, type ImportHousehold } from './import-validation.ts';
@@ -71,6 +71,21 @@ function provenance(file: string | undefined, h: ImportHousehold) {
   ];
 }
 
+/** Builds a batch's records a slice at a time, letting the previous batch's statements go out between slices. */
+async function prepareBatch(ctx: Ctx, actor: Actor, batch: ImportHousehold[], numbers: string[], sensitive: Set<string>): Promise<HouseholdRecord[]> {
+  const records: HouseholdRecord[] = [];
+  for (let k = 0; k < batch.length; k++) {
+    if (k > 0 && k % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+    records.push(toRecord(ctx, actor, batch[k], numbers[k], sensitive));
+  }
+  return records;
+}
+
+async function writeBatch(trx: Trx, actor: Actor, batch: ImportHousehold[], records: HouseholdRecord[], file: string | undefined) {
+  await bulk.insertHouseholds(trx, records, actor.userId);
+  await bulk.insertHistories(trx, records.map((r, k) => ({ householdId: r.id, changes: provenance(file, batch[k]) })), 'import', actor.userId);
+}
+
 /**
  * Imports a whole file into the actor's organisation's registry: all households or none. Checks
  * the import permission and the data (422 with every problem at its file row); writes in batches
@@ -85,16 +100,18 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, households: Impor
   }
   const sensitive = await sensitiveCodes(ctx.db.kysely);
   const numbers = await reserveNumbers(ctx, actor.organizationCode, households);
+  const batchAt = (start: number) => households.slice(start, start + BATCH);
+  const prepare = (start: number) => prepareBatch(ctx, actor, batchAt(start), numbers.slice(start, start + BATCH), sensitive);
   const registrationNumbers = new Map<string, string>();
   let individuals = 0;
   await inTransaction(ctx, async (trx) => {
+    let records = await prepare(0);
     for (let start = 0; start < households.length; start += BATCH) {
-      const batch = households.slice(start, start + BATCH);
-      const records = batch.map((h, k) => toRecord(ctx, actor, h, numbers[start + k], sensitive));
-      await bulk.insertHouseholds(trx, records, actor.userId);
-      await bulk.insertHistories(trx, records.map((r, k) => ({ householdId: r.id, changes: provenance(opts.file, batch[k]) })), 'import', actor.userId);
-      records.forEach((r, k) => { registrationNumbers.set(batch[k].ref, r.registrationNumber); individuals += r.size; });
+      // The next batch is built while this one is written (PostgreSQL works beside us).
+      const [, next] = await Promise.all([writeBatch(trx, actor, batchAt(start), records, opts.file), prepare(start + BATCH)]);
+      records.forEach((r, k) => { registrationNumbers.set(households[start + k].ref, r.registrationNumber); individuals += r.size; });
       opts.onProgress?.(Math.min(start + BATCH, households.length), households.length);
+      records = next;
     }
     await audit(trx, actor, 'household.import', 'household', null, { count: households.length, individuals, file: opts.file ?? null });
   });

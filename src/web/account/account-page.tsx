@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '#web/auth/session.tsx';
 import { Field, Section } from '#web/components/section.tsx';
 import { currentLang } from '#web/i18n/index.ts';
-import { useAreaNames, useReferenceLabels } from '#web/lib/labels.ts';
+import { organizationName, useAreaNames, useReferenceLabels } from '#web/lib/labels.ts';
 import { MfaSection } from './mfa-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { TokensSection } from './tokens-section.tsx';
@@ -38,7 +38,7 @@ function Profile() {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Field label={t('account.username')} ltr>{me.username}</Field>
         <Field label={t('users.displayName')}>{me.displayName}</Field>
-        <Field label={t('account.organization')}>{me.organization.name} <Text span c="dimmed" size="xs" className="ltr">{me.organization.code}</Text></Field>
+        <Field label={t('account.organization')}>{organizationName(me.organization)} <Text span c="dimmed" size="xs" className="ltr">{me.organization.code}</Text></Field>
         <Field label={t('account.role')}>{labels.role(me.role)}</Field>
         <Field label={t('account.scope')}>
           {me.scope.length ? me.scope.map((p) => areaNames(p)).join(lang === 'en' ? ', ' : '، ') : t('pcode.scopeAll')}

@@ -10,16 +10,8 @@ import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '#w
 import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatDate } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
-import { codeLabel } from '#web/lib/labels.ts';
+import { codeLabel, organizationName } from '#web/lib/labels.ts';
 import { notifyError, notifySuccess, serverFieldErrors, type FieldErrors } from '#web/lib/problems.ts';
-
-/** An organisation's name in the interface language (English when no translation was given). */
-export function organizationName(o: Pick<Organization, 'name' | 'nameAr' | 'nameCkb'>): string {
-  const lang = currentLang();
-  if (lang === 'ar') return o.nameAr || o.name;
-  if (lang === 'ckb') return o.nameCkb || o.nameAr || o.name;
-  return o.name;
-}
 
 export function OrganizationsPage() {
   const { t } = useTranslation();

@@ -7,6 +7,8 @@ export interface OrganizationRef {
   id: string;
   code: string;
   name: string;
+  nameAr?: string | null;
+  nameCkb?: string | null;
 }
 
 export interface Me {

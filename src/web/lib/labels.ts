@@ -73,3 +73,11 @@ export function statusColor(status: string): string {
 export function autoDir(value: string): 'auto' | undefined {
   return value ? 'auto' : undefined;
 }
+
+/** An organisation's name in the UI language, falling back to its English name. */
+export function organizationName(org: { name: string; nameAr?: string | null; nameCkb?: string | null }): string {
+  const lang = currentLang();
+  if (lang === 'ar') return org.nameAr || org.name;
+  if (lang === 'ckb') return org.nameCkb || org.nameAr || org.name;
+  return org.name;
+}

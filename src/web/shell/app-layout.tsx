@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-rou
 import { can, useMe, useSignOut } from '#web/auth/session.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavIcon, type NavIconName } from './nav-icons.tsx';
+import { organizationName } from '#web/lib/labels.ts';
 
 interface Item {
   to: string;
@@ -77,7 +78,7 @@ export function AppLayout() {
           <Group gap="xs" wrap="nowrap">
             <Box visibleFrom="sm" ta="end" data-testid="current-user">
               <Text size="sm" fw={600} lh={1.3}><bdi dir="auto">{me.displayName}</bdi></Text>
-              <Text size="xs" c="dimmed" lh={1.3}>{me.organization.name}</Text>
+              <Text size="xs" c="dimmed" lh={1.3}>{organizationName(me.organization)}</Text>
             </Box>
             <LanguageSwitch />
             <Button variant="default" size="sm" onClick={onSignOut} visibleFrom="sm" data-testid="logout">
@@ -101,7 +102,7 @@ export function AppLayout() {
           {link({ to: '/account', label: t('nav.account'), icon: 'account', testId: 'nav-account' })}
           <Box hiddenFrom="sm" px="sm" py="xs">
             <Text size="sm" fw={600}><bdi dir="auto">{me.displayName}</bdi></Text>
-            <Text size="xs" c="dimmed" mb="xs">{me.organization.name}</Text>
+            <Text size="xs" c="dimmed" mb="xs">{organizationName(me.organization)}</Text>
             <Button variant="default" fullWidth onClick={onSignOut} data-testid="logout-mobile">{t('nav.logout')}</Button>
           </Box>
         </AppShell.Section>
