@@ -5,15 +5,8 @@
  * Options: --overlap 0.08 (share registered by both registries), --truth file.csv (ref, registry,
  * script, duplicate_of: the answer key for deduplication benchmarks).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { once } from 'node:events';
-import { dirname } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify';
-import { syntheticHouseholds } from '../../src/domain/demo/synthetic.ts';
-import { headerRows, householdInputToRows } from '../../src/domain/registry/csv-format.ts';
+import { writeSyntheticCsv } from './synthetic-csv.ts';
 
 function options() {
   const { values } = parseArgs({
@@ -35,33 +28,10 @@ function options() {
   return { households, seed, overlap, out, truth: values.truth };
 }
 
-async function openFile(path: string): Promise<WriteStream> {
-  await mkdir(dirname(path), { recursive: true });
-  // Large buffers: a row is a small chunk, and 600,000 of them otherwise mean 600,000 small writes.
-  return createWriteStream(path, { highWaterMark: 1 << 20 });
-}
-
 async function main(): Promise<void> {
   const opts = options();
   const started = performance.now();
-  const file = await openFile(opts.out);
-  const truth = opts.truth ? await openFile(opts.truth) : null;
-  // A byte-order mark so that spreadsheet programs open the Arabic and Kurdish text as UTF-8.
-  const csv = stringify({ bom: true });
-  csv.pipe(file);
-  for (const row of headerRows()) csv.write(row);
-  truth?.write('household_ref,registry,script,duplicate_of\n');
-  let rows = 0;
-  for (const h of syntheticHouseholds(opts)) {
-    for (const row of householdInputToRows(h.ref, h.input)) {
-      rows++;
-      if (!csv.write(row)) await once(csv, 'drain');
-    }
-    if (truth && !truth.write(`${h.ref},${h.registry},${h.script},${h.duplicateOf ?? ''}\n`)) await once(truth, 'drain');
-  }
-  csv.end();
-  truth?.end();
-  await Promise.all([finished(file), truth ? finished(truth) : null]);
+  const rows = await writeSyntheticCsv(opts);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${rows} rows (${opts.households} households) written to ${opts.out} in ${seconds} s`);
 }

@@ -79,9 +79,11 @@ describe.skipIf(!hasChromium)('a registration clerk working in Arabic', () => {
     await page.getByRole('link', { name: 'الأسر' }).first().click();
     const search = page.getByTestId('household-search');
     await search.fill('ابراهيم الدليمى');
+    await page.waitForURL(/q=/);
     await expect.poll(() => page.getByTestId('household-row').filter({ hasText: number }).count()).toBe(1);
     await shot(page, 'ar-search-by-name');
     await search.fill('2233445566');
+    await page.waitForURL(/q=2233445566/);
     await expect.poll(() => page.getByTestId('household-row').filter({ hasText: number }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('household-row').count()).toBe(1);
 
@@ -90,8 +92,10 @@ describe.skipIf(!hasChromium)('a registration clerk working in Arabic', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ckb');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await expect.poll(() => page.getByRole('link', { name: 'خێزانەکان' }).first().isVisible()).toBe(true);
-    await page.getByTestId('household-row').filter({ hasText: number }).click();
-    await expect.poll(() => page.getByTestId('registration-number').textContent()).toContain(number);
+    await page.getByRole('link', { name: number }).click();
+    await page.waitForURL(/\/households\/[0-9a-f-]{36}/, { timeout: 60_000 });
+    await page.getByTestId('registration-number').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('registration-number').textContent()).toContain(number);
     await shot(page, 'ckb-household-page');
     await context.close();
   });

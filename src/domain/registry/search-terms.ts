@@ -38,18 +38,29 @@ export function householdSearchText(h: Searchable): string {
 
 /**
  * What a search box query looks for: a registration number, a phone number, a document number,
- * or name words (each must start a word of the household).
+ * or name words. Each term lists its alternatives; a household matches when, for every term,
+ * one alternative starts one of its words.
  */
-export function searchTerms(query: string): string[] {
+export function searchTerms(query: string): string[][] {
   const q = asciiDigits(query.trim());
   if (!q) return [];
-  if (REGISTRATION_NUMBER.test(q.toUpperCase())) return [q.toLowerCase()];
+  if (REGISTRATION_NUMBER.test(q.toUpperCase())) return [[q.toLowerCase()]];
   const digits = q.replace(/[\s\-().+]/g, '');
   if (/^\d{9,15}$/.test(digits) && /^[+0\s]|^964|^7/.test(q)) {
     const phone = normalizePhone(q);
-    if (phone) return [phone.slice(1)];
+    if (phone) return [[phone.slice(1)]];
   }
-  if (!/\s/.test(q) && /\d/.test(q)) return [normalizeDocumentNumber(q)];
-  // A word typed in Sorani also finds its Arabic spelling (and is stored in both forms).
-  return q.split(/\s+/).flatMap((w) => foldKurdishAsArabic(w).split(' ')).filter(Boolean);
+  if (!/\s/.test(q) && /\d/.test(q)) return [[normalizeDocumentNumber(q)]];
+  return q.split(/\s+/).flatMap(wordAlternatives).filter((alternatives) => alternatives.length > 0);
+}
+
+/**
+ * A name word as folded, and as its Arabic spelling when it is written the Sorani way: the
+ * household holds both forms of its own words, so either meets them.
+ */
+function wordAlternatives(word: string): string[][] {
+  const folded = foldName(word).split(' ').filter(Boolean);
+  const arabic = foldKurdishAsArabic(word).split(' ').filter(Boolean);
+  if (folded.length !== arabic.length) return [...folded, ...arabic].map((w) => [w]);
+  return folded.map((w, i) => [...new Set([w, arabic[i]])]);
 }

@@ -72,6 +72,14 @@ export async function insertHistories(db: Executor, entries: { householdId: stri
     select t.h, 1, ${action}, t.c, ${actorId}::uuid from json_to_recordset(${json(rows)}) as t(h uuid, c jsonb)`.execute(db);
 }
 
+/**
+ * Refreshes the planner's statistics after a large write: without them (PGlite runs no autovacuum)
+ * PostgreSQL plans for a few rows and scans whole tables.
+ */
+export async function analyzeRegistry(db: Executor): Promise<void> {
+  await sql`analyze households, individuals, identity_documents, household_history`.execute(db);
+}
+
 /** The site ids among `ids` that exist. */
 export async function existingSiteIds(db: Executor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -120,9 +128,8 @@ export async function householdPage(db: Executor, f: PageFilter, afterId: string
   const ids = households.rows.map((h) => h.id as string);
   const people = await sql<any>`select * from individuals where household_id in (${sql.join(ids)})
     order by household_id, position`.execute(db);
-  const docs = await sql<any>`select d.individual_id, d.type, d.number from identity_documents d
-    join individuals i on i.id = d.individual_id where i.household_id in (${sql.join(ids)})
-    order by d.individual_id, d.position`.execute(db);
+  const docs = people.rows.length === 0 ? { rows: [] } : await sql<any>`select individual_id, type, number from identity_documents
+    where individual_id in (${sql.join(people.rows.map((p) => p.id as string))}) order by individual_id, position`.execute(db);
   return toRecords(households.rows, people.rows, docs.rows);
 }
 

@@ -16,6 +16,8 @@ export { validateForImport, type ImportError, type ImportHousehold } from './imp
 
 /** Households per group of statements: large enough to amortise a round trip, small enough to stream. */
 const BATCH = 500;
+/** An import this large changes the tables enough to refresh the planner's statistics. */
+const ANALYZE_AFTER = 1000;
 
 export interface ImportOptions {
   /** The file name, kept in the audit row and in each household's history. */
@@ -39,6 +41,7 @@ async function reserveNumbers(ctx: Ctx, registry: string, households: ImportHous
   });
   const numbers: string[] = new Array(households.length);
   await inTransaction(ctx, async (trx) => {
+    // Counters are locked in one order, so that two imports at once cannot deadlock.
     for (const [governorate, indices] of [...byGovernorate].sort(([a], [b]) => a.localeCompare(b))) {
       const first = await bulk.reserveRegistrationSeqs(trx, registry, governorate, indices.length);
       indices.forEach((i, k) => { numbers[i] = formatRegistrationNumber(registry, households[i].input.current.pcode, first + k); });
@@ -115,5 +118,6 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, households: Impor
     }
     await audit(trx, actor, 'household.import', 'household', null, { count: households.length, individuals, file: opts.file ?? null });
   });
+  if (households.length >= ANALYZE_AFTER) await bulk.analyzeRegistry(ctx.db.kysely);
   return { imported: households.length, individuals, registrationNumbers };
 }

@@ -118,7 +118,7 @@ function toRecord(row: HouseholdRow & { registry: string }, people: IndividualRo
 }
 
 export interface SearchFilter {
-  organizationId: string; scope: readonly string[]; terms: string[]; area?: string; page: number; pageSize: number;
+  organizationId: string; scope: readonly string[]; terms: string[][]; area?: string; page: number; pageSize: number;
 }
 
 /** A page of households matching every term as a word prefix, newest first, and the total (capped). */
@@ -126,13 +126,20 @@ export async function searchHouseholds(db: Executor, f: SearchFilter): Promise<{
   const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
   if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
   if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
-  for (const term of f.terms) conditions.push(sql`h.search_text like ${`% ${term.replace(/[%_\\]/g, '\\$&')}%`}`);
+  for (const alternatives of f.terms) {
+    const likes = alternatives.map((w) => sql`h.search_text like ${`% ${w.replace(/[%_\\]/g, '\\$&')}%`}`);
+    conditions.push(sql`(${sql.join(likes, sql` or `)})`);
+  }
   const where = sql.join(conditions, sql` and `);
-  const rows = await sql<any>`select h.id, h.registration_number, o.code as registry, h.size, h.current_pcode, h.origin_pcode,
-      h.shelter, h.status, h.updated_at, concat_ws(' ', i.given_name, i.father_name, i.grandfather_name, i.family_name) as head_name
-    from households h join organizations o on o.id = h.registry_organization_id
-    left join individuals i on i.household_id = h.id and i.relationship = 'head'
-    where ${where} order by h.updated_at desc, h.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db);
+  // The page is chosen first; the head's name is joined for those rows only.
+  const rows = await sql<any>`with page as materialized (
+      select h.id, h.registration_number, h.registry_organization_id, h.size, h.current_pcode, h.origin_pcode,
+        h.shelter, h.status, h.updated_at
+      from households h where ${where} order by h.updated_at desc, h.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
+    select page.*, o.code as registry, concat_ws(' ', i.given_name, i.father_name, i.grandfather_name, i.family_name) as head_name
+    from page join organizations o on o.id = page.registry_organization_id
+    left join individuals i on i.household_id = page.id and i.relationship = 'head'
+    order by page.updated_at desc, page.id`.execute(db);
   const count = await sql<{ n: number }>`select count(*)::int as n from (select 1 from households h where ${where} limit 10001) x`.execute(db);
   return {
     total: Number(count.rows[0].n),

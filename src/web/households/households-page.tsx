@@ -5,7 +5,7 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useNavigation, useSearchParams } from 'react-router';
 import type { HouseholdSummary } from '#domain/registry/household';
 import { api, query } from '#web/api/client.ts';
 import { useOrganizations } from '#web/api/queries.ts';
@@ -60,6 +60,7 @@ export function HouseholdsPage() {
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const organizations = useOrganizations();
   const navigate = useNavigate();
+  const navigation = useNavigation();
   const phone = useMediaQuery('(max-width: 48em)');
   const canRegister = can(me, 'households.write');
 
@@ -69,6 +70,8 @@ export function HouseholdsPage() {
   }, [filters.q]);
 
   useEffect(() => {
+    // A row opened while the search was settling: the pending navigation must win.
+    if (navigation.state !== 'idle') return;
     if (debounced !== filters.q) update({ q: debounced });
     // Only the typed text drives this; the other filters are read fresh.
   }, [debounced]);
