@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { Household } from '#domain/registry/household';
 import { normalizeDocumentNumber } from '#domain/registry/search-terms';
 import type { Executor } from '../audit/store.ts';
-import type { HouseholdRecord, StoredMember } from './store.ts';
+import { toRecords, visibleHouseholds, type HouseholdRecord } from './store.ts';
 
 /**
  * Registry SQL for whole files: many households per statement (rows travel as one JSON array, so
@@ -106,10 +105,8 @@ export async function shelterCodes(db: Executor): Promise<Set<string>> {
 export interface PageFilter { organizationId: string; scope: readonly string[]; area?: string }
 
 function pageWhere(f: PageFilter, afterId: string | null = null) {
-  const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
+  const conditions = visibleHouseholds(f);
   if (afterId) conditions.push(sql`h.id > ${afterId}`);
-  if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
-  if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
   return sql.join(conditions, sql` and `);
 }
 
@@ -131,35 +128,4 @@ export async function householdPage(db: Executor, f: PageFilter, afterId: string
   const docs = people.rows.length === 0 ? { rows: [] } : await sql<any>`select individual_id, type, number from identity_documents
     where individual_id in (${sql.join(people.rows.map((p) => p.id as string))}) order by individual_id, position`.execute(db);
   return toRecords(households.rows, people.rows, docs.rows);
-}
-
-function toRecords(rows: any[], people: any[], docs: { individual_id: string; type: string; number: string }[]): HouseholdRecord[] {
-  const documents = groupBy(docs, (d) => d.individual_id);
-  const members = groupBy(people, (p) => p.household_id as string);
-  return rows.map((row) => ({
-    id: row.id, registryOrganizationId: row.registry_organization_id, registry: row.registry,
-    registrationNumber: row.registration_number, originPcode: row.origin_pcode, originPlace: row.origin_place,
-    displacedOn: row.displaced_on, currentPcode: row.current_pcode, currentSiteId: row.current_site_id,
-    currentAddress: row.current_address, shelter: row.shelter, phone: row.phone, legalBasis: row.legal_basis,
-    consent: (typeof row.consent === 'string' ? JSON.parse(row.consent) : row.consent) as Household['consent'],
-    notes: row.notes, status: row.status, size: row.size, searchText: row.search_text, version: row.version,
-    createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
-    members: (members.get(row.id) ?? []).map((p): StoredMember => ({
-      id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
-      grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
-      documents: (documents.get(p.id) ?? []).map((d) => ({ type: d.type, number: d.number })),
-      noDocuments: p.no_documents, specificNeeds: p.specific_needs, sensitiveNeeds: p.sensitive_needs,
-    })),
-  }));
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

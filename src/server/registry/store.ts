@@ -96,11 +96,14 @@ export async function getHousehold(db: Executor, id: string): Promise<HouseholdR
   const docs = people.length
     ? await db.selectFrom('identity_documents').selectAll().where('individual_id', 'in', people.map((p) => p.id)).orderBy('position').execute()
     : [];
-  return toRecord(row, people, docs);
+  return toRecords([row], people, docs)[0];
 }
 
-function toRecord(row: HouseholdRow & { registry: string }, people: IndividualRow[], docs: { individual_id: string; type: string; number: string }[]): HouseholdRecord {
-  return {
+/** Stored rows (households with `registry`, their members, their documents) as records. */
+export function toRecords(rows: (HouseholdRow & { registry: string })[], people: IndividualRow[], docs: { individual_id: string; type: string; number: string }[]): HouseholdRecord[] {
+  const documents = groupBy(docs, (d) => d.individual_id);
+  const members = groupBy(people, (p) => p.household_id as string);
+  return rows.map((row) => ({
     id: row.id, registryOrganizationId: row.registry_organization_id, registry: row.registry,
     registrationNumber: row.registration_number, originPcode: row.origin_pcode, originPlace: row.origin_place,
     displacedOn: row.displaced_on, currentPcode: row.current_pcode, currentSiteId: row.current_site_id,
@@ -108,13 +111,24 @@ function toRecord(row: HouseholdRow & { registry: string }, people: IndividualRo
     consent: (typeof row.consent === 'string' ? JSON.parse(row.consent) : row.consent) as Household['consent'],
     notes: row.notes, status: row.status, size: row.size, searchText: row.search_text, version: row.version,
     createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
-    members: people.map((p) => ({
+    members: (members.get(row.id) ?? []).map((p): StoredMember => ({
       id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
       grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
-      documents: docs.filter((d) => d.individual_id === p.id).map((d) => ({ type: d.type, number: d.number })),
+      documents: (documents.get(p.id) ?? []).map((d) => ({ type: d.type, number: d.number })),
       noDocuments: p.no_documents, specificNeeds: p.specific_needs, sensitiveNeeds: p.sensitive_needs,
     })),
-  };
+  }));
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 export interface SearchFilter {
@@ -122,10 +136,16 @@ export interface SearchFilter {
 }
 
 /** A page of households matching every term as a word prefix, newest first, and the total (capped). */
-export async function searchHouseholds(db: Executor, f: SearchFilter): Promise<{ items: HouseholdSummary[]; total: number }> {
+/** The households of one registry inside a scope (and an area, when asked), merged ones left out. */
+export function visibleHouseholds(f: { organizationId: string; scope: readonly string[]; area?: string }) {
   const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
   if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
   if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
+  return conditions;
+}
+
+export async function searchHouseholds(db: Executor, f: SearchFilter): Promise<{ items: HouseholdSummary[]; total: number }> {
+  const conditions = visibleHouseholds(f);
   for (const alternatives of f.terms) {
     const likes = alternatives.map((w) => sql`h.search_text like ${`% ${w.replace(/[%_\\]/g, '\\$&')}%`}`);
     conditions.push(sql`(${sql.join(likes, sql` or `)})`);

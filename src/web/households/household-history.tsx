@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text, Timeline } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '#web/api/client.ts';
