@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PCODE } from '../places/pcode.ts';
+import { Version } from '../registry/household.ts';
 
 /** What a signed-in person may do; roles (data) grant sets of these. */
 export const PERMISSIONS = [
@@ -71,7 +72,7 @@ export const UserInput = z.object({
 export type UserInput = z.infer<typeof UserInput>;
 
 export const UserUpdate = z.object({
-  version: z.number().int().positive(),
+  version: Version,
   displayName: z.string().trim().min(1, 'required').max(120, 'text.too_long').optional(),
   role: z.string().trim().min(1, 'required').optional(),
   scope: Scope.optional(),

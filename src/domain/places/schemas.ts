@@ -26,7 +26,7 @@ export const SiteInput = z.object({
   pcode: z.string().trim().toUpperCase().regex(PCODE, 'pcode.invalid'),
   latitude: z.number().min(-90, 'too_small').max(90, 'too_big').optional().nullable(),
   longitude: z.number().min(-180, 'too_small').max(180, 'too_big').optional().nullable(),
-  capacity: z.number().int().min(0, 'too_small').optional().nullable(),
+  capacity: z.number().int().min(0, 'too_small').max(10_000_000, 'too_big').optional().nullable(),
   managingOrganizationId: z.uuid('uuid.invalid').optional().nullable(),
 });
 export type SiteInput = z.infer<typeof SiteInput>;

@@ -23,6 +23,9 @@ export const DOCUMENT_TYPES = [
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A record version as read: a positive integer that fits the database's integer column. */
+export const Version = z.number().int().min(1, 'too_small').max(2_147_483_647, 'too_big');
+
 /** A date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, real and not in the future. */
 export const PartialDate = z
   .string()
@@ -120,7 +123,7 @@ export type HouseholdInput = z.infer<typeof HouseholdInput>;
 
 /** An edit: the whole household as read, with the version it was read at. */
 export const HouseholdUpdate = z
-  .object({ version: z.number().int().positive(), ...householdFields })
+  .object({ version: Version, ...householdFields })
   .partial({ registry: true })
   .superRefine((h, ctx) => {
     oneHead(h.members, ctx);

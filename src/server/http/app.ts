@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
 import { installAuth } from './auth.ts';
+import { installNulGuard } from './nul-guard.ts';
 import { installErrorHandlers, sendNotFound } from './errors.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { placesRoutes } from '../places/routes.ts';
@@ -63,6 +64,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuth(app, ctx);
+  installNulGuard(app);
   await app.register(systemRoutes(ctx), { prefix: '/api' });
   await app.register(identityRoutes(ctx), { prefix: '/api' });
   await app.register(placesRoutes(ctx), { prefix: '/api' });

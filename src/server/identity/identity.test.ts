@@ -163,6 +163,7 @@ describe('administration', () => {
     const changed = await admin.patch(`/api/users/${user.id}`, { version: user.version, role: 'viewer' });
     expect(changed.body).toMatchObject({ role: 'viewer', version: user.version + 1 });
     expect((await admin.patch(`/api/users/${user.id}`, { version: user.version, role: 'data_manager' })).status).toBe(409);
+    expect((await admin.patch(`/api/users/${user.id}`, { version: 1e12, role: 'data_manager' })).status).toBe(400);
     expect((await session.post('/api/households', householdInput())).status).toBe(403);
     await admin.patch(`/api/users/${user.id}`, { version: changed.body.version, active: false });
     expect((await session.get('/api/auth/me')).status).toBe(401);
