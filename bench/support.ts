@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { scratchDatabase } from '../test/postgres.ts';
 
 /** What the benchmarks share: the real `amina` command in a child process, fresh databases, figures. */
 
@@ -24,22 +23,13 @@ export function freshPglite(): Store {
 
 /** A new database on the server of `url` (dropped by `drop`), with a temp directory for the data key. */
 export async function freshPostgres(url: string): Promise<Store> {
-  const name = `amina_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const scratch = await scratchDatabase(url, 'amina_bench');
   const keyDir = tempDir();
   const drop = async () => {
     rmSync(keyDir, { recursive: true, force: true });
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await scratch.drop();
   };
-  return { engine: 'postgres', env: { AMINA_DATA_DIR: keyDir, DATABASE_URL: target.toString() }, drop };
+  return { engine: 'postgres', env: { AMINA_DATA_DIR: keyDir, DATABASE_URL: scratch.url }, drop };
 }
 
 /** Starts `node bin/amina.js ...args` as a user would, with the store's settings. */

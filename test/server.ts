@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { connect, type Db } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
@@ -10,6 +9,7 @@ import { bootstrap } from '../src/server/bootstrap.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import type { Ctx } from '../src/server/context.ts';
 import { Client } from './client.ts';
+import { scratchDatabase } from './postgres.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -26,23 +26,8 @@ export interface TestServer {
 async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { db: await connect({ loadDataDir: loadTemplate() }), drop: async () => {} };
-  const name = `amina_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = await connect({ databaseUrl: target.toString() });
-  return {
-    db,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchDatabase(url, 'amina_test');
+  return { db: await connect({ databaseUrl: scratch.url }), drop: scratch.drop };
 }
 
 /** Starts Amina on a random port over a fresh database, seeded as on a first start. */

@@ -12,6 +12,7 @@ import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, type NameEntry } from '../../sr
 import { writeSyntheticCsv } from './synthetic-csv.ts';
 import { ADMIN_PASSWORD, fixed, freshPglite, freshPostgres, machine, percentile, runAmina, tempDir, type Store } from '../support.ts';
 import { startServer } from '../server.ts';
+import { mulberry32 } from '../../src/domain/demo/synthetic.ts';
 
 function options() {
   const { values } = parseArgs({
@@ -27,20 +28,9 @@ function options() {
   };
 }
 
-/** A small deterministic generator, so that two runs send the same queries. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Query kinds in turn: a common name, a rare one, a partial word, a given and family name together. */
 export function queries(count: number, seed: number): { kind: string; q: string }[] {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const byWeight = [...MALE_NAMES, ...FEMALE_NAMES].sort((x, y) => y.weight - x.weight);
   const common = byWeight.slice(0, 15);
   const rare = byWeight.slice(-30);

@@ -33,7 +33,7 @@ const DUPLICATE_DELAY = 2000;
 // ---------------------------------------------------------------- randomness
 
 /** mulberry32: small, fast, and the same stream on every platform for a given seed. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { translateError } from '#domain/i18n/errors';
 import { api } from '#web/api/client.ts';
 import { currentLang } from '#web/i18n/index.ts';
-import { notifyError, notifySuccess, serverFieldErrors, type FieldErrors } from '#web/lib/problems.ts';
+import { notifySuccess, showSaveError, type FieldErrors } from '#web/lib/problems.ts';
 import { Section } from '#web/components/section.tsx';
 
 /** Current password, new password twice. */
@@ -23,11 +23,7 @@ export function PasswordSection() {
       setRepeat('');
       notifySuccess(t('account.passwordChanged'));
     },
-    onError: (error) => {
-      const fields = serverFieldErrors(error);
-      if (Object.keys(fields).length) setErrors(fields);
-      else notifyError(error);
-    },
+    onError: (error) => showSaveError(error, setErrors),
   });
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();

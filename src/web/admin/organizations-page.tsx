@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatDate } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
 import { codeLabel, organizationName } from '#web/lib/labels.ts';
-import { notifyError, notifySuccess, serverFieldErrors, type FieldErrors } from '#web/lib/problems.ts';
+import { notifySuccess, showSaveError, type FieldErrors } from '#web/lib/problems.ts';
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
@@ -94,11 +94,7 @@ function OrganizationForm({ onDone }: { onDone: () => void }) {
       notifySuccess(t('orgs.created_ok', { code: org.code }));
       onDone();
     },
-    onError: (error) => {
-      const fields = serverFieldErrors(error);
-      if (Object.keys(fields).length) setErrors(fields);
-      else notifyError(error);
-    },
+    onError: (error) => showSaveError(error, setErrors),
   });
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();

@@ -9,7 +9,7 @@ import type { User } from '#web/api/types.ts';
 import { PcodeMultiPicker } from '#web/components/pcode-picker.tsx';
 import { currentLang, LANGS, type Lang } from '#web/i18n/index.ts';
 import { autoDir } from '#web/lib/labels.ts';
-import { notifyError, notifySuccess, serverFieldErrors, type FieldErrors } from '#web/lib/problems.ts';
+import { notifyError, notifySuccess, showSaveError, type FieldErrors } from '#web/lib/problems.ts';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,40}$/;
 
@@ -22,11 +22,7 @@ function useRoleOptions() {
 function useFieldErrors() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const clear = (...keys: string[]) => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))));
-  const fromServer = (error: unknown) => {
-    const fields = serverFieldErrors(error);
-    if (Object.keys(fields).length) setErrors(fields);
-    else notifyError(error);
-  };
+  const fromServer = (error: unknown) => showSaveError(error, setErrors);
   return { errors, setErrors, clear, fromServer };
 }
 

@@ -52,3 +52,10 @@ export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors
   }
   return out;
 }
+
+/** Shows a failed save: messages beside the fields the server named, else a notification. */
+export function showSaveError(error: unknown, setErrors: (errors: FieldErrors) => void): void {
+  const fields = serverFieldErrors(error);
+  if (Object.keys(fields).length) setErrors(fields);
+  else notifyError(error);
+}
