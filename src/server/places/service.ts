@@ -47,6 +47,21 @@ export async function unknownPcodes(db: Executor, pcodes: string[]): Promise<str
   return pcodes.filter((p) => !known.has(p));
 }
 
+/** Which of these site ids exist. */
+export function existingSiteIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  return store.existingSiteIds(db, ids);
+}
+
+/** The codes of the configured shelter types. */
+export async function shelterCodes(db: Executor): Promise<Set<string>> {
+  return new Set((await store.shelterTypes(db)).map((s) => s.code));
+}
+
+/** The configured specific-needs codes, each with whether it is sensitive (SV, TR...). */
+export async function needSensitivity(db: Executor): Promise<Map<string, boolean>> {
+  return new Map((await store.specificNeeds(db)).map((n) => [n.code, n.sensitive]));
+}
+
 /** Loads Iraq's 18 governorates and 101 districts when the table is empty (first start). */
 export async function seedIraqAreas(db: Executor): Promise<number> {
   if ((await store.countAreas(db)) > 0) return 0;

@@ -105,3 +105,10 @@ export async function shelterTypes(db: Executor) {
 export async function specificNeeds(db: Executor) {
   return db.selectFrom('specific_needs').selectAll().orderBy('position').execute();
 }
+
+/** The site ids among `ids` that exist. */
+export async function existingSiteIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('sites').select('id').where('id', 'in', [...new Set(ids)]).execute();
+  return new Set(rows.map((r) => r.id));
+}

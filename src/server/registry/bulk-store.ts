@@ -79,13 +79,6 @@ export async function analyzeRegistry(db: Executor): Promise<void> {
   await sql`analyze households, individuals, identity_documents, household_history`.execute(db);
 }
 
-/** The site ids among `ids` that exist. */
-export async function existingSiteIds(db: Executor, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('sites').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** The household and individual ids among these that are already taken. */
 export async function takenIds(db: Executor, households: string[], individuals: string[]): Promise<Set<string>> {
   const taken = new Set<string>();
@@ -98,9 +91,6 @@ export async function takenIds(db: Executor, households: string[], individuals: 
   return taken;
 }
 
-export async function shelterCodes(db: Executor): Promise<Set<string>> {
-  return new Set((await db.selectFrom('shelter_types').select('code').execute()).map((r) => r.code));
-}
 
 export interface PageFilter { organizationId: string; scope: readonly string[]; area?: string }
 

@@ -3,9 +3,8 @@ import type { RowError } from '#domain/registry/csv-format';
 import { inScope } from '#domain/places/pcode';
 import type { Actor, Ctx } from '../context.ts';
 import { can, requirePermission } from '../identity/policy.ts';
-import { unknownPcodes } from '../places/service.ts';
+import { existingSiteIds, needSensitivity, shelterCodes, unknownPcodes } from '../places/service.ts';
 import * as bulk from './bulk-store.ts';
-import * as store from './store.ts';
 
 /** A household read from a file: its reference there, its file rows (one per member, in order), the input. */
 export interface ImportHousehold { ref: string; rows: number[]; input: HouseholdInput }
@@ -35,10 +34,10 @@ async function loadReference(ctx: Ctx, households: ImportHousehold[]): Promise<R
     for (const m of input.members) if (m.id) memberIds.push(m.id);
   }
   const [unknown, existingSites, shelters, needs, takenIds] = await Promise.all([
-    unknownPcodes(db, [...pcodes]), bulk.existingSiteIds(db, [...sites]), bulk.shelterCodes(db),
-    store.needCatalogue(db), bulk.takenIds(db, ids, memberIds),
+    unknownPcodes(db, [...pcodes]), existingSiteIds(db, [...sites]), shelterCodes(db),
+    needSensitivity(db), bulk.takenIds(db, ids, memberIds),
   ]);
-  return { unknownPcodes: new Set(unknown), sites: existingSites, shelters, needs: new Map(needs.map((n) => [n.code, n.sensitive])), takenIds };
+  return { unknownPcodes: new Set(unknown), sites: existingSites, shelters, needs, takenIds };
 }
 
 /** The file row of member `i`, and of the household-level values (the head's row). */

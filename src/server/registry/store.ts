@@ -182,15 +182,3 @@ export async function history(db: Executor, householdId: string) {
     .select(['household_history.version', 'household_history.at', 'household_history.action', 'household_history.changes', 'u.id as actor_id', 'u.username'])
     .where('household_id', '=', householdId).orderBy('household_history.version', 'desc').execute();
 }
-
-export async function shelterExists(db: Executor, code: string) {
-  return (await db.selectFrom('shelter_types').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
-}
-
-export async function needCatalogue(db: Executor) {
-  return db.selectFrom('specific_needs').select(['code', 'sensitive']).execute();
-}
-
-export async function siteExists(db: Executor, id: string) {
-  return (await db.selectFrom('sites').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}

@@ -4,14 +4,13 @@ import type { Actor } from '../context.ts';
 import type { Executor } from '../audit/store.ts';
 import { Problem, invalidFields, type FieldError } from '../http/problem.ts';
 import { can } from '../identity/policy.ts';
-import { unknownPcodes } from '../places/service.ts';
-import * as store from './store.ts';
+import { existingSiteIds, needSensitivity, shelterCodes, unknownPcodes } from '../places/service.ts';
 
 type Checked = Pick<HouseholdInput, 'origin' | 'current' | 'shelter' | 'members'>;
 
 /** The codes that are sensitive in the configurable specific-needs list. */
 export async function sensitiveCodes(db: Executor): Promise<Set<string>> {
-  return new Set((await store.needCatalogue(db)).filter((n) => n.sensitive).map((n) => n.code));
+  return new Set([...(await needSensitivity(db))].filter(([, sensitive]) => sensitive).map(([code]) => code));
 }
 
 /**
@@ -24,10 +23,9 @@ export async function checkAgainstData(db: Executor, actor: Actor, h: Checked): 
   if (unknown.has(h.origin.pcode)) errors.push({ path: 'origin.pcode', key: 'pcode.unknown' });
   if (unknown.has(h.current.pcode)) errors.push({ path: 'current.pcode', key: 'pcode.unknown' });
   else if (!inScope(h.current.pcode, actor.scope)) errors.push({ path: 'current.pcode', key: 'scope.outside' });
-  if (h.current.siteId && !(await store.siteExists(db, h.current.siteId))) errors.push({ path: 'current.siteId', key: 'site.unknown' });
-  if (!(await store.shelterExists(db, h.shelter))) errors.push({ path: 'shelter', key: 'shelter.unknown' });
-  const needs = await store.needCatalogue(db);
-  const known = new Map(needs.map((n) => [n.code, n.sensitive]));
+  if (h.current.siteId && !(await existingSiteIds(db, [h.current.siteId])).has(h.current.siteId)) errors.push({ path: 'current.siteId', key: 'site.unknown' });
+  if (!(await shelterCodes(db)).has(h.shelter)) errors.push({ path: 'shelter', key: 'shelter.unknown' });
+  const known = await needSensitivity(db);
   let sensitiveUsed = false;
   h.members.forEach((m, i) => m.specificNeeds.forEach((code, j) => {
     if (!known.has(code)) errors.push({ path: `members.${i}.specificNeeds.${j}`, key: 'need.unknown' });
