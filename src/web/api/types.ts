@@ -118,7 +118,7 @@ export interface HistoryEntry {
   version: number;
   at: string;
   actor: { id: string; username: string };
-  action: 'create' | 'update';
+  action: 'create' | 'update' | 'import';
   changes: HistoryChange[];
 }
 

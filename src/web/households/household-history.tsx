@@ -40,8 +40,8 @@ export function HouseholdHistory({ id, version, members }: { id: string; version
           title={
             <Group gap="xs">
               <Text fw={700}>{t('history.version', { version: entry.version })}</Text>
-              <Badge variant="light" color={entry.action === 'create' ? 'teal' : 'blue'}>
-                {entry.action === 'create' ? t('history.create') : t('history.update')}
+              <Badge variant="light" color={entry.action === 'update' ? 'blue' : 'teal'}>
+                {t(`history.${entry.action === 'create' || entry.action === 'import' ? entry.action : 'update'}`)}
               </Badge>
             </Group>
           }
@@ -50,6 +50,15 @@ export function HouseholdHistory({ id, version, members }: { id: string; version
           <Text size="sm" c="dimmed">
             {formatDateTime(lang, entry.at)} · {t('history.by', { user: entry.actor?.username ?? '—' })}
           </Text>
+          {entry.action === 'import' && (
+            <Text size="sm" data-testid="history-import">
+              {t('history.importedFrom', {
+                file: importValue(entry.changes, 'import.file') ?? '—',
+                ref: importValue(entry.changes, 'import.ref') ?? '—',
+                rows: importValue(entry.changes, 'import.rows') ?? '—',
+              })}
+            </Text>
+          )}
           {entry.action === 'update' && entry.changes.length > 0 && (
             <Paper withBorder mt="xs" radius="sm">
               <Table.ScrollContainer minWidth={480}>
@@ -82,4 +91,10 @@ export function HouseholdHistory({ id, version, members }: { id: string; version
       ))}
     </Timeline>
   );
+}
+
+/** A value the import recorded about where a household came from (file, its reference, rows). */
+function importValue(changes: { path: string; to: unknown }[], path: string): string | null {
+  const value = changes.find((c) => c.path === path)?.to;
+  return value === null || value === undefined ? null : String(value);
 }

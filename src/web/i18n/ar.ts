@@ -248,6 +248,8 @@ export const ar: Catalogue = {
     version: 'النسخة {{version}}',
     create: 'تسجيل',
     update: 'تعديل',
+    import: 'استيراد',
+    importedFrom: 'من الملف {{file}}، الأسرة {{ref}}، الصفوف {{rows}}',
     by: 'بواسطة {{user}}',
     field: 'الحقل',
     from: 'قبل',

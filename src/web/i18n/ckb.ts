@@ -251,6 +251,8 @@ export const ckb: Catalogue = {
     version: 'وەشانی {{version}}',
     create: 'تۆمارکرا',
     update: 'گۆڕدرا',
+    import: 'هاوردەکرا',
+    importedFrom: 'لە فایلی {{file}}، خێزانی {{ref}}، ڕیزەکانی {{rows}}',
     by: 'لەلایەن {{user}}',
     field: 'خانە',
     from: 'پێشتر',

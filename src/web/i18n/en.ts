@@ -250,6 +250,8 @@ export const en = {
     version: 'Version {{version}}',
     create: 'Registered',
     update: 'Changed',
+    import: 'Imported',
+    importedFrom: 'From file {{file}}, household {{ref}}, rows {{rows}}',
     by: 'by {{user}}',
     field: 'Field',
     from: 'Before',
