@@ -1,12 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { formatRegistrationNumber } from '#domain/registry/registration-number';
-import { householdSearchText } from '#domain/registry/search-terms';
 import { governorateOf } from '#domain/places/pcode';
 import type { Actor, Ctx } from '../context.ts';
 import { invalidFields } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
-import { toStoredMembers } from './members.ts';
+import { buildRecord } from './service.ts';
 import { sensitiveCodes } from './validation.ts';
 import { validateForImport, type ImportHousehold } from './import-validation.ts';
 import type { HouseholdRecord } from './store.ts';
@@ -50,19 +49,12 @@ async function reserveNumbers(ctx: Ctx, registry: string, households: ImportHous
   return numbers;
 }
 
-/** The stored form of an imported household, mapped exactly as registration maps one. */
+/** The stored form of an imported household, built exactly as a registration builds one. */
 function toRecord(ctx: Ctx, actor: Actor, h: ImportHousehold, registrationNumber: string, sensitive: Set<string>): HouseholdRecord {
-  const { input } = h;
-  const members = toStoredMembers(ctx, actor, input.members, sensitive);
-  const now = new Date();
-  return {
-    id: input.id ?? uuidv7(), registryOrganizationId: actor.organizationId, registry: actor.organizationCode, registrationNumber,
-    originPcode: input.origin.pcode, originPlace: input.origin.place ?? null, displacedOn: input.displacedOn ?? null,
-    currentPcode: input.current.pcode, currentSiteId: input.current.siteId ?? null, currentAddress: input.current.address ?? null,
-    shelter: input.shelter, phone: input.phone ?? null, legalBasis: input.legalBasis, consent: input.consent,
-    notes: input.notes ?? null, status: 'active', size: members.length, members, version: 1, createdAt: now, updatedAt: now,
-    searchText: householdSearchText({ registrationNumbers: [registrationNumber], phone: input.phone ?? null, members }),
-  };
+  return buildRecord(ctx, actor, {
+    id: h.input.id ?? uuidv7(), registryOrganizationId: actor.organizationId, registry: actor.organizationCode,
+    registrationNumber, status: 'active', version: 1, createdAt: new Date(),
+  }, h.input, sensitive);
 }
 
 /** What a household's history keeps of its import: where it came from. */

@@ -26,7 +26,8 @@ export function present(ctx: Ctx, actor: Actor, r: store.HouseholdRecord): House
   };
 }
 
-function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt'>,
+/** The stored form of a household as registered or imported (members sealed as the actor may). */
+export function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt'>,
   input: Omit<HouseholdInput, 'id'>, sensitive: Set<string>, previous: store.StoredMember[] = []): store.HouseholdRecord {
   const members = toStoredMembers(ctx, actor, input.members, sensitive, previous);
   return {
