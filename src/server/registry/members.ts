@@ -28,13 +28,18 @@ export function toStoredMembers(ctx: Ctx, actor: Actor, members: MemberInput[], 
 }
 
 /** The members as the actor may see them: sensitive codes opened only for protection roles. */
-export function visibleMembers(ctx: Ctx, actor: Actor, members: StoredMember[]): Household['members'] {
-  const open = can(actor, 'protection.read');
+export function visibleMembers(ctx: Ctx, actor: Actor | null, members: StoredMember[]): Household['members'] {
+  const open = actor !== null && can(actor, 'protection.read');
   return members.map(({ sensitiveNeeds, ...m }) => ({
     ...m, sex: m.sex as 'm' | 'f', relationship: m.relationship as Household['members'][number]['relationship'],
     documents: m.documents as Household['members'][number]['documents'],
     specificNeeds: open && sensitiveNeeds ? [...m.specificNeeds, ...(JSON.parse(ctx.sealer.open(sensitiveNeeds)) as string[])] : m.specificNeeds,
   }));
+}
+
+/** The opened sensitive codes per member, to tell whether an edit changed them. */
+export function sensitiveState(ctx: Ctx, members: StoredMember[]): string {
+  return JSON.stringify(members.filter((m) => m.sensitiveNeeds).map((m) => [m.id, JSON.parse(ctx.sealer.open(m.sensitiveNeeds!))]));
 }
 
 export function hasSensitive(members: StoredMember[]): boolean {

@@ -56,6 +56,8 @@ describe('registering a household', () => {
     expect(found.body.total).toBe(1);
     const other = await client.post('/api/households', { ...body, phone: '07701112233' }, { 'idempotency-key': key });
     expect(other.status).toBe(422);
+    const kept = await server.ctx.db.kysely.selectFrom('idempotency_keys').select('response').where('key', '=', key).executeTakeFirstOrThrow();
+    expect(JSON.stringify(kept.response)).not.toContain('Idempotent');
   });
 
   it('survives two concurrent requests with the same Idempotency-Key', async () => {
@@ -279,6 +281,10 @@ describe('who may see and change what', () => {
     expect((await protection.client.get(`/api/households/${created.id}`)).body.members[0].specificNeeds).toEqual(['SM', 'SV']);
     const reads = await server.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', created.id).where('action', '=', 'household.read_sensitive').execute();
     expect(reads.length).toBeGreaterThan(0);
+    const history = JSON.stringify((await clerk.client.get(`/api/households/${created.id}/history`)).body);
+    expect(history).not.toContain('SV');
+    const storedHistory = JSON.stringify(await server.ctx.db.kysely.selectFrom('household_history').select('changes').where('household_id', '=', created.id).execute());
+    expect(storedHistory).not.toContain('SV');
   });
 
   it('needs a signed-in user', async () => {

@@ -10,12 +10,12 @@ import { requirePermission } from '../identity/policy.ts';
 import { idempotent } from '../shared/idempotency.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
 import { assertCanRead, assertCanWrite } from './policy.ts';
-import { hasSensitive, toStoredMembers, visibleMembers } from './members.ts';
+import { hasSensitive, sensitiveState, toStoredMembers, visibleMembers } from './members.ts';
 import { checkAgainstData, sensitiveCodes } from './validation.ts';
 import * as store from './store.ts';
 
-/** The household as this actor may see it. */
-export function present(ctx: Ctx, actor: Actor, r: store.HouseholdRecord): Household {
+/** The household as this actor may see it; with no actor, as anyone may (no sensitive codes). */
+export function present(ctx: Ctx, actor: Actor | null, r: store.HouseholdRecord): Household {
   return {
     id: r.id, registrationNumber: r.registrationNumber, registrationNumbers: [r.registrationNumber], registry: r.registry,
     origin: { pcode: r.originPcode, place: r.originPlace }, displacedOn: r.displacedOn,
@@ -39,9 +39,12 @@ export function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRe
   };
 }
 
-/** What the history keeps of a version: everything but sensitive codes, members keyed by id. */
-function historyView(h: Household) {
-  const { version: _v, updatedAt: _u, createdAt: _c, members, ...rest } = h;
+/**
+ * What the history keeps of a version, whoever made it: everything but sensitive codes (the
+ * history is readable by every reader of the household), members keyed by id.
+ */
+function historyView(ctx: Ctx, r: store.HouseholdRecord) {
+  const { version: _v, updatedAt: _u, createdAt: _c, members, ...rest } = present(ctx, null, r);
   return { ...rest, members: Object.fromEntries(members.map(({ id, ...m }) => [id, m])) };
 }
 
@@ -66,8 +69,9 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
       status: 'active', version: 1, createdAt: new Date(),
     }, input, sensitive);
     await store.insertHousehold(trx, record, actor.userId);
-    const body = present(ctx, actor, (await store.getHousehold(trx, id))!);
-    await store.insertHistory(trx, { householdId: id, version: 1, action: 'create', changes: diffRecords({}, historyView(body)), actorId: actor.userId });
+    const stored = (await store.getHousehold(trx, id))!;
+    const body = present(ctx, actor, stored);
+    await store.insertHistory(trx, { householdId: id, version: 1, action: 'create', changes: diffRecords({}, historyView(ctx, stored)), actorId: actor.userId });
     await audit(trx, actor, 'household.create', 'household', id, { registrationNumber, size: record.size, sensitive: hasSensitive(record.members) });
     return { status: 201, body };
   });
@@ -113,11 +117,12 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
   return inTransaction(ctx, async (trx: Trx) => {
     const next = buildRecord(ctx, actor, { ...current, version: current.version + 1 }, input, sensitive, current.members);
     if (!(await store.updateHousehold(trx, next, input.version, actor.userId))) throw stale();
-    const after = present(ctx, actor, (await store.getHousehold(trx, id))!);
-    const changes = diffRecords(historyView(present(ctx, actor, current)), historyView(after));
-    await store.insertHistory(trx, { householdId: id, version: after.version, action: 'update', changes, actorId: actor.userId });
-    await audit(trx, actor, 'household.update', 'household', id, { version: after.version, paths: changes.map((c) => c.path) });
-    return after;
+    const stored = (await store.getHousehold(trx, id))!;
+    const changes = diffRecords(historyView(ctx, current), historyView(ctx, stored));
+    await store.insertHistory(trx, { householdId: id, version: stored.version, action: 'update', changes, actorId: actor.userId });
+    const sensitiveChanged = sensitiveState(ctx, current.members) !== sensitiveState(ctx, stored.members);
+    await audit(trx, actor, 'household.update', 'household', id, { version: stored.version, paths: changes.map((c) => c.path), sensitiveChanged });
+    return present(ctx, actor, stored);
   });
 }
 

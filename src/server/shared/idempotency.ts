@@ -16,7 +16,7 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Runs a create once per `Idempotency-Key`: the response is stored in the same transaction as
  * the write, so a replay (even a concurrent one) returns the first response and creates nothing.
- * The same key with a different request is refused.
+ * The same key with a different request is refused. Stored responses are sealed with the data key.
  */
 export async function idempotent<T>(
   ctx: Ctx, actor: Actor, key: string | undefined, route: string, body: unknown,
@@ -30,7 +30,9 @@ export async function idempotent<T>(
     return await inTransaction(ctx, async (trx) => {
       const result = await work(trx);
       await trx.insertInto('idempotency_keys').values({
-        user_id: actor.userId, key, request_hash: hash, status_code: result.status, response: JSON.stringify(result.body),
+        // Sealed: a response may hold personal and sensitive data that must not sit here in clear.
+        user_id: actor.userId, key, request_hash: hash, status_code: result.status,
+        response: JSON.stringify({ sealed: ctx.sealer.seal(JSON.stringify(result.body)) }),
       }).execute();
       return { ...result, replayed: false };
     });
@@ -47,6 +49,7 @@ async function find<T>(ctx: Ctx, actor: Actor, key: string, hash: string): Promi
     .where('user_id', '=', actor.userId).where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   if (row.request_hash !== hash) throw new Problem(422, 'problem.idempotency_mismatch');
-  const body = (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T;
+  const stored = (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as { sealed: string };
+  const body = JSON.parse(ctx.sealer.open(stored.sealed)) as T;
   return { status: row.status_code, body, replayed: true };
 }
