@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { householdInput, makeUser, newId } from '../../../test/factories.ts';
+import { actorByUserId } from '../identity/store.ts';
+import { exportHouseholds } from './export.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -285,6 +287,14 @@ describe('who may see and change what', () => {
     expect(history).not.toContain('SV');
     const storedHistory = JSON.stringify(await server.ctx.db.kysely.selectFrom('household_history').select('changes').where('household_id', '=', created.id).execute());
     expect(storedHistory).not.toContain('SV');
+    const protectionActor = (await actorByUserId(server.ctx.db.kysely, protection.user.id))!;
+    await server.ctx.db.kysely.updateTable('roles').set({ permissions: ['households.read', 'households.export', 'protection.read', 'protection.write'] })
+      .where('code', '=', 'protection_officer').execute();
+    const exported = await exportHouseholds(server.ctx, { ...protectionActor, permissions: new Set([...protectionActor.permissions, 'households.export']) });
+    const rows: unknown[] = [];
+    for await (const page of exported.pages) rows.push(...page);
+    expect(JSON.stringify(rows)).toContain('SM');
+    expect(JSON.stringify(rows)).not.toContain('SV');
   });
 
   it('needs a signed-in user', async () => {
