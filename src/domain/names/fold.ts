@@ -7,11 +7,12 @@ import { asciiDigits } from '../shared/partial-date.ts';
  * Latin lower-cased without accents, Eastern Arabic digits to ASCII. Idempotent.
  * (Deduplication builds its own, stronger cross-script key on top of this.)
  */
-const LETTERS: Record<string, string> = {
+/** One Arabic-script letter folded onto the letter it is compared as ('' drops it). */
+export const ARABIC_LETTER_FOLD: Readonly<Record<string, string>> = {
   'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
   'ة': 'ه', 'ە': 'ه', 'ھ': 'ه', 'ۀ': 'ه',
   'ى': 'ي', 'ی': 'ي', 'ێ': 'ي', 'ې': 'ي', 'ئ': 'ي',
-  'ك': 'ك', 'ک': 'ك', 'ڪ': 'ك',
+  'ک': 'ك', 'ڪ': 'ك',
   'ؤ': 'و', 'ۆ': 'و', 'ۊ': 'و', 'ۇ': 'و',
   'ڕ': 'ر', 'ڵ': 'ل', 'ڤ': 'ف', 'ء': '',
 };
@@ -21,7 +22,7 @@ const LATIN_MARKS = /[\u0300-\u036f]/g;
 export function foldName(text: string): string {
   const base = asciiDigits(text).normalize('NFD').replace(LATIN_MARKS, '').normalize('NFC');
   let out = '';
-  for (const ch of base.replace(MARKS, '')) out += LETTERS[ch] ?? ch;
+  for (const ch of base.replace(MARKS, '')) out += ARABIC_LETTER_FOLD[ch] ?? ch;
   return out.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/\s+/g, ' ');
 }
 

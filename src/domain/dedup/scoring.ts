@@ -1,0 +1,124 @@
+import { FIELDS } from './types.ts';
+import type { Comparison, Field, Level, TfField } from './types.ts';
+
+/**
+ * Fellegi-Sunter scoring. A field at level l contributes log2(m_l / u_l); `missing` contributes 0.
+ * The prior contributes log2(lambda / (1 - lambda)). With a term-frequency lookup, an exact given or
+ * family name uses u = max(frequency of the value, tfFloor) instead of the average u (as Splink does),
+ * so a shared Mohammed or Ali counts less than a shared rare name; the floor stops unique values and
+ * typos from earning unbounded weight.
+ */
+
+/** Probability of each level, for matches (m) or non-matches (u). */
+export type LevelTable = Partial<Record<Level, number>>;
+
+/** m and u tables of one field. */
+export interface FieldParams {
+  m: LevelTable;
+  u: LevelTable;
+}
+
+/** Match-probability thresholds of the two bands. */
+export interface Thresholds {
+  likely: number;
+  possible: number;
+}
+
+/** A Fellegi-Sunter model. */
+export interface Model {
+  fields: Partial<Record<Field, FieldParams>>;
+  /** lambda: prior probability that a candidate pair is a match. */
+  prior: number;
+  thresholds: Thresholds;
+  /** Floor of the term-frequency u; DEFAULT_TF_FLOOR when absent. */
+  tfFloor?: number;
+}
+
+/** Frequency in the data (share of records) of a normalised value of a field; undefined if unknown. */
+export type TermFrequency = (field: TfField, value: string) => number | undefined;
+
+/** One field's part of the explanation. */
+export interface Contribution {
+  field: Field;
+  level: Level;
+  weight: number;
+  tfAdjusted: boolean;
+}
+
+/** A scored pair with its explanation: priorWeight + sum of contributions = weight. */
+export interface ScoreResult {
+  weight: number;
+  probability: number;
+  band: 'likely' | 'possible' | null;
+  priorWeight: number;
+  contributions: Contribution[];
+}
+
+/** Default bands: likely duplicate from 0.95, possible duplicate from 0.5. */
+export const DEFAULT_THRESHOLDS: Thresholds = { likely: 0.95, possible: 0.5 };
+
+/** Default floor of a term-frequency u (1 in 10,000 records). */
+export const DEFAULT_TF_FLOOR = 1e-4;
+
+/** log2 Bayes factor of a field level; 0 for missing or an unknown level. */
+export function levelWeight(params: FieldParams | undefined, level: Level, uOverride?: number): number {
+  if (level === 'missing' || params === undefined) return 0;
+  const m = params.m[level];
+  const u = uOverride ?? params.u[level];
+  if (m === undefined || u === undefined || m <= 0 || u <= 0) return 0;
+  return Math.log2(m / u);
+}
+
+function tfValue(c: Comparison, field: Field): string | null {
+  if (field === 'given') return c.givenValue;
+  if (field === 'family') return c.familyValue;
+  return null;
+}
+
+/** Converts a log2 Bayes factor (prior included) into a match probability. */
+export function weightToProbability(weight: number): number {
+  return 1 / (1 + Math.pow(2, -weight));
+}
+
+/** Band of a probability under the thresholds. */
+export function bandOf(probability: number, t: Thresholds): 'likely' | 'possible' | null {
+  if (probability >= t.likely) return 'likely';
+  return probability >= t.possible ? 'possible' : null;
+}
+
+/** Scores a comparison with a model and optional term frequencies, with its explanation. */
+export function score(c: Comparison, model: Model, tf?: TermFrequency): ScoreResult {
+  const priorWeight = Math.log2(model.prior / (1 - model.prior));
+  const floor = model.tfFloor ?? DEFAULT_TF_FLOOR;
+  let weight = priorWeight;
+  const contributions: Contribution[] = [];
+  for (const field of FIELDS) {
+    const level = c[field];
+    const value = tf && level === 'exact' ? tfValue(c, field) : null;
+    const frequency = value === null ? undefined : tf?.(field as TfField, value);
+    const u = frequency === undefined ? undefined : Math.max(frequency, floor);
+    const w = levelWeight(model.fields[field], level, u);
+    weight += w;
+    contributions.push({ field, level, weight: w, tfAdjusted: u !== undefined });
+  }
+  const probability = weightToProbability(weight);
+  return { weight, probability, band: bandOf(probability, model.thresholds), priorWeight, contributions };
+}
+
+/** Builds a term-frequency lookup from the normalised given and family names of the records. */
+export function termFrequencies(values: Record<TfField, Iterable<string | null>>): TermFrequency {
+  const tables = { given: countShares(values.given), family: countShares(values.family) };
+  return (field, value) => tables[field].get(value);
+}
+
+function countShares(values: Iterable<string | null>): Map<string, number> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const v of values) {
+    if (v === null || v.length === 0) continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    total++;
+  }
+  for (const [k, n] of counts) counts.set(k, n / total);
+  return counts;
+}
