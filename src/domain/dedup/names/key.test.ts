@@ -38,3 +38,16 @@ describe('crossScriptKey', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => crossScriptKey(s) === crossScriptKeyUncached(s)));
   });
 });
+
+describe('Sorani typed with Arabic letters', () => {
+  it.each([
+    ['محهمهد', 'محمد'], ['عهلي', 'علي'], ['ئهحمهد', 'احمد'], ['حهسهن', 'حسن'], ['عومهر', 'عمر'], ['زهينهب', 'زينب'],
+  ])('reads %s as the known name %s', (typed, arabic) => {
+    expect(crossScriptKey(typed)).toBe(crossScriptKey(arabic));
+  });
+
+  it('keeps a real medial heh as a consonant', () => {
+    expect(crossScriptKey('مهدي')).not.toBe(crossScriptKey('مدي'));
+    expect(crossScriptKey('مهدي')).toBe(crossScriptKey('Mahdi'));
+  });
+});

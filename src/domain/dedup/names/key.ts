@@ -15,7 +15,24 @@ let cache = new Map<string, string>();
 function computeKey(raw: string): string {
   const stripped = withoutArticle(normalizeNamePart(raw));
   if (!stripped) return '';
-  return canonicalOfStripped(stripped) ?? skeletonOfStripped(stripped);
+  return canonicalOfStripped(stripped) ?? canonicalOfStripped(soraniVowelsDropped(stripped)) ?? skeletonOfStripped(stripped);
+}
+
+/**
+ * Sorani typed on an Arabic keyboard writes its vowels with ه and و (محهمهد, عومهر for محمد,
+ * عمر). Inside a word those letters are dropped for a second look in the variant table only:
+ * in Arabic a medial ه is a consonant (مهدي), so the skeleton never uses this reading.
+ */
+function soraniVowelsDropped(word: string): string {
+  if (word.length < 4) return word;
+  let out = word[0];
+  for (let i = 1; i < word.length - 1; i++) {
+    const c = word[i];
+    if (c === 'ه') continue;
+    if (c === 'و' && word[i - 1] !== 'و' && word[i + 1] !== 'و' && word[i - 1] !== 'ا' && word[i + 1] !== 'ا') continue;
+    out += c;
+  }
+  return out + word[word.length - 1];
 }
 
 /** Cross-script key of a raw name part: canonical id when known, else skeleton; '' when empty. */
