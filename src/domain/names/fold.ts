@@ -26,12 +26,6 @@ export function foldName(text: string): string {
   return out.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/\s+/g, ' ');
 }
 
-/** Splits folded text into its words. */
-export function foldedWords(text: string): string[] {
-  const folded = foldName(text);
-  return folded ? folded.split(' ') : [];
-}
-
 const KURDISH_LETTERS = /[ەێۆڕڵڤھ]/;
 
 /**

@@ -65,8 +65,3 @@ export async function auditPage(db: Executor, afterSeq: number, limit: number) {
 export async function auditHead(db: Executor) {
   return db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
 }
-
-export async function recentAudit(db: Executor, entity: string, entityId: string) {
-  return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId)
-    .orderBy('seq', 'desc').limit(100).execute();
-}

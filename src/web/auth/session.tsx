@@ -6,6 +6,7 @@ import { api, ApiError, setCsrfToken } from '#web/api/client.ts';
 import type { Me } from '#web/api/types.ts';
 import { currentLang, setLanguage, storedLang } from '#web/i18n/index.ts';
 import { ErrorState } from '#web/components/states.tsx';
+import type { Permission } from '#domain/identity/schemas';
 
 export const ME_KEY = ['me'] as const;
 
@@ -45,15 +46,9 @@ export function useMe(): Me {
 }
 
 /** Permissions the web app checks (domain/identity/schemas.ts lists them all). */
-export type Permission = 'households.read' | 'households.write' | 'users.manage' | 'organizations.manage';
 
 export function can(me: Me, permission: Permission): boolean {
   return me.permissions.includes(permission);
-}
-
-/** Administration pages: managing users or organisations. */
-export function isAdmin(me: Me): boolean {
-  return can(me, 'users.manage') || can(me, 'organizations.manage');
 }
 
 /**
