@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin.ts';
 import { registerHouseholdCommands } from './households.ts';
 import { registerDemoCommand } from './demo.ts';
+import { registerDedupCommands } from './dedup/commands.ts';
 
 const program = new Command();
 program.name('amina').description('Amina: registration, tracking and assistance of displaced people');
@@ -15,6 +16,7 @@ program.command('start').description('start the server and the web app (PORT, DA
 registerAdminCommands(program);
 registerHouseholdCommands(program);
 registerDemoCommand(program);
+registerDedupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

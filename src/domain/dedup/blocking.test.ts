@@ -28,7 +28,7 @@ describe('blocking', () => {
     const people = [
       person(['احمد', 'خليل', 'يوسف', 'الدليمي'], { birthDate: '1968' }),
       person(['حميد', 'خليل', 'يوسف', 'الدليمي'], { birthDate: '1968' }),
-      person(['احمد', 'خليل', 'يوسف', null], { birthDate: '1969' }),
+      person(['احمد', 'خليل', 'يوسف', 'الدليمي'], { birthDate: '1969' }),
       person(['احمد', null, 'يوسف', 'الدليمي'], { birthDate: '1968' }),
     ];
     expect(pairsOf(candidatePairs(people))).toEqual(expect.arrayContaining(['0-1', '0-2', '0-3']));
@@ -37,6 +37,15 @@ describe('blocking', () => {
   it('pairs people sharing a document number whatever their names', () => {
     const people = [person(['Zainab', null, null, null], { documents: ['1987654321'] }), person(['فاطمة', null, null, null], { documents: ['1987654321'] })];
     expect(pairsOf(candidatePairs(people))).toEqual(['0-1']);
+  });
+
+  it('does not compare members of one household, unless asked', () => {
+    const brothers = [
+      person(['علي', 'حسن', 'كاظم', 'الموسوي'], { householdId: 'h-one', birthDate: '1990' }),
+      person(['عمر', 'حسن', 'كاظم', 'الموسوي'], { householdId: 'h-one', birthDate: '1990' }),
+    ];
+    expect(pairsOf(candidatePairs(brothers))).toEqual([]);
+    expect(pairsOf(candidatePairs(brothers, DEFAULT_RULES, 300, { sameHousehold: true }))).toEqual(['0-1']);
   });
 
   it('leaves different families apart and lists each pair once', () => {
@@ -51,7 +60,7 @@ describe('blocking', () => {
   it('skips and reports a block too large to separate anyone', () => {
     const crowd = Array.from({ length: 30 }, () => person(['محمد', 'علي', 'حسين', null]));
     const result = candidatePairs(crowd, DEFAULT_RULES, 10);
-    expect(result.skipped.map((s) => s.rule)).toContain('given+father+grandfather');
+    expect(result.skipped.map((s) => s.rule)).toContain('given+father+grandfather+year');
     expect(result.skipped.every((s) => s.size === 30)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { compareDates, prepareDate } from './dates.ts';
 import { scriptOf } from './names/normalize.ts';
 import type {
-  BinaryLevel, Comparison, GradedLevel, NameFunctions, NameLevel, PersonRecord, PreparedName,
+  BinaryLevel, Comparison, GradedLevel, Level, NameFunctions, NameLevel, PersonRecord, PreparedName,
   PreparedPerson, Script,
 } from './types.ts';
 
@@ -213,6 +213,12 @@ export function compareMembers(a: readonly string[], b: readonly string[]): Grad
   return shared === 1 ? 'close' : 'different';
 }
 
+/** The cross-script key both parts share when they agree, for term-frequency adjustment. */
+function sharedKey(a: PreparedName | null, b: PreparedName | null, level: Level): string | null {
+  if (a === null || b === null || a.key === '' || a.key !== b.key) return null;
+  return level === 'exact' || level === 'close' || level === 'crossScript' ? a.key : null;
+}
+
 /** Compares two prepared persons field by field; sim overrides Jaro-Winkler for `close` names. */
 export function compareRecords(a: PreparedPerson, b: PreparedPerson, sim: Similarity = jaroWinkler): Comparison {
   const out: Comparison = {
@@ -224,25 +230,67 @@ export function compareRecords(a: PreparedPerson, b: PreparedPerson, sim: Simila
     origin: compareOrigin(a, b),
     members: compareMembers(a.memberKeys, b.memberKeys),
     givenValue: null,
+    fatherValue: null,
+    grandfatherValue: null,
     familyValue: null,
   };
   compareNameBlock(a, b, out, sim);
-  if (out.given === 'exact') out.givenValue = a.parts[0]?.norm ?? null;
-  if (out.family === 'exact' && out.nameOrder === 'exact') out.familyValue = a.parts[3]?.norm ?? null;
+  out.givenValue = sharedKey(a.parts[0], b.parts[0], out.given);
+  if (out.nameOrder === 'exact') {
+    out.fatherValue = sharedKey(a.parts[1], b.parts[1], out.father);
+    out.grandfatherValue = sharedKey(a.parts[2], b.parts[2], out.grandfather);
+    out.familyValue = sharedKey(a.parts[3], b.parts[3], out.family);
+  }
   return out;
 }
 
+const NAME_CACHE_LIMIT = 200_000;
+const nameCaches = new WeakMap<NameFunctions, Map<string, PreparedName | null>>();
+
+/**
+ * One prepared name per distinct spelling and name functions: registries repeat a few thousand
+ * spellings, so a million persons share their PreparedName objects (immutable) instead of
+ * normalising four million strings.
+ */
 function prepareName(raw: string | null, names: NameFunctions): PreparedName | null {
   if (raw === null) return null;
+  let cache = nameCaches.get(names);
+  if (cache === undefined) nameCaches.set(names, (cache = new Map()));
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
+  const prepared = prepareNameUncached(raw, names);
+  if (cache.size >= NAME_CACHE_LIMIT) cache.clear();
+  cache.set(raw, prepared);
+  return prepared;
+}
+
+const keyIds = new Map<string, number>();
+
+function prepareNameUncached(raw: string, names: NameFunctions): PreparedName | null {
   const norm = names.normalize(raw);
   if (norm.length === 0) return null;
   const key = names.key(raw);
-  return { norm, key, script: scriptClass(norm), known: names.known?.(key) ?? false };
+  let keyId = keyIds.get(key);
+  if (keyId === undefined) keyIds.set(key, (keyId = keyIds.size));
+  return Object.freeze({ norm, key, keyId, script: scriptClass(norm), known: names.known?.(key) ?? false });
 }
 
-function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].filter((v) => v.length > 0).sort();
+/** Sorted, without duplicates or empty strings; insertion sort (a household has a handful). */
+function sortedUnique(values: readonly string[]): readonly string[] {
+  if (values.length === 0) return EMPTY;
+  if (values.length === 1) return values[0].length > 0 ? [values[0]] : EMPTY;
+  const out: string[] = [];
+  for (const v of values) {
+    if (v.length === 0) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1] > v) at--;
+    if (at > 0 && out[at - 1] === v) continue;
+    out.splice(at, 0, v);
+  }
+  return out;
 }
+
+const EMPTY: readonly string[] = Object.freeze([]);
 
 /** District (`IQG01Q01`) and governorate (`IQG01`) prefixes of an Iraqi P-code. */
 export function pcodeLevels(pcode: string | null): { district: string | null; governorate: string | null } {
@@ -255,7 +303,7 @@ export function pcodeLevels(pcode: string | null): { district: string | null; go
 export function preparePerson(p: PersonRecord, names: NameFunctions): PreparedPerson {
   const n = p.names;
   const origin = pcodeLevels(p.originPcode);
-  const members = (p.householdMembers ?? []).map((m) => (names.normalize(m).length > 0 ? names.key(m) : ''));
+  const members = (p.householdMembers ?? []).map((m) => prepareName(m, names)?.key ?? '');
   return {
     id: p.id,
     householdId: p.householdId,

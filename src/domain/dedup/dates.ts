@@ -10,16 +10,28 @@ import type { GradedLevel, PreparedDate } from './types.ts';
  * - different: anything else; missing: either side absent or unparseable.
  */
 
-/** Splits a partial date into numbers once; null when absent or not a real date. */
+const DATE_CACHE_LIMIT = 100_000;
+const dateCache = new Map<string, PreparedDate | null>();
+
+/** Splits a partial date into numbers once; null when absent or not a real date. Shared per value (immutable). */
 export function prepareDate(raw: string | null): PreparedDate | null {
   if (raw === null) return null;
+  const hit = dateCache.get(raw);
+  if (hit !== undefined) return hit;
+  const prepared = prepareDateUncached(raw);
+  if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
+  dateCache.set(raw, prepared);
+  return prepared;
+}
+
+function prepareDateUncached(raw: string): PreparedDate | null {
   const parsed = parsePartialDate(raw);
   if (!parsed) return null;
   const v = parsed.value;
   const year = Number(v.slice(0, 4));
   const month = v.length >= 7 ? Number(v.slice(5, 7)) : 0;
   const day = v.length >= 10 ? Number(v.slice(8, 10)) : 0;
-  return { value: v, year, month, day };
+  return Object.freeze({ value: v, year, month, day });
 }
 
 /** True for the dates clerks enter when only the year is known: 1 January and 1 July. */

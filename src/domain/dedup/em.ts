@@ -1,6 +1,6 @@
 import { FIELD_LEVELS, FIELDS } from './types.ts';
 import type { Comparison, Field, Level } from './types.ts';
-import { DEFAULT_THRESHOLDS } from './scoring.ts';
+import { countedComparison, DEFAULT_THRESHOLDS } from './scoring.ts';
 import type { FieldParams, LevelTable, Model, Thresholds } from './scoring.ts';
 
 /**
@@ -16,18 +16,33 @@ export interface EstimateOptions {
   thresholds?: Thresholds;
   maxIterations?: number;
   tolerance?: number;
+  /** How many pairs each candidate stands for (candidates given as pattern counts); 1 each by default. */
+  counts?: ArrayLike<number>;
+  /** u tables already estimated (then randomPairs may be empty). */
+  u?: Record<Field, LevelTable>;
+  /** Fields whose m stays at its starting value (e.g. the fields a blocking rule blocked on). */
+  fixed?: readonly Field[];
+  /** Weight, in pairs, of the starting m as a Dirichlet prior on every m update (0: plain EM). */
+  priorStrength?: number;
+  /** Keep lambda at its starting value. */
+  fixedPrior?: boolean;
 }
 
 function modelledLevels(field: Field): readonly Level[] {
   return FIELD_LEVELS[field].filter((l) => l !== 'missing');
 }
 
-/** Level shares of one field, counting weights[i] per comparison, plus `smoothing` per level. */
-function levelShares(comparisons: readonly Comparison[], field: Field, weights: ArrayLike<number> | null, smoothing: number): LevelTable {
+/**
+ * Level shares of one field, counting weights[i] per comparison, plus `smoothing` per level, plus
+ * `prior.strength` pseudo-comparisons distributed as `prior.table` (a Dirichlet prior: the MAP
+ * estimate instead of the maximum-likelihood one).
+ */
+function levelShares(comparisons: readonly Comparison[], field: Field, weights: ArrayLike<number> | null, smoothing: number,
+  prior?: { table: LevelTable; strength: number }): LevelTable {
   const levels = modelledLevels(field);
   const table: LevelTable = {};
-  for (const l of levels) table[l] = smoothing;
-  let total = smoothing * levels.length;
+  for (const l of levels) table[l] = smoothing + (prior ? (prior.table[l] ?? 0) * prior.strength : 0);
+  let total = smoothing * levels.length + (prior?.strength ?? 0);
   for (let i = 0; i < comparisons.length; i++) {
     const l = comparisons[i][field];
     const current = table[l];
@@ -60,6 +75,13 @@ function initialM(field: Field): LevelTable {
   return table;
 }
 
+/** Multiplies each posterior by its candidate's count. */
+function weighted(posterior: Float64Array, counts: ArrayLike<number> | undefined, out: Float64Array): Float64Array {
+  if (counts === undefined) return posterior;
+  for (let i = 0; i < posterior.length; i++) out[i] = posterior[i] * counts[i];
+  return out;
+}
+
 /** E-step: posterior match probability of each candidate under the current parameters. */
 function expectation(candidates: readonly Comparison[], fields: Record<Field, FieldParams>, prior: number, out: Float64Array): void {
   const priorLogit = Math.log(prior / (1 - prior));
@@ -82,22 +104,32 @@ function maxChange(a: LevelTable, b: LevelTable): number {
 }
 
 /** Estimates m and lambda by EM over candidates with u fixed from random pairs. */
-export function estimateModel(candidates: readonly Comparison[], randomPairs: readonly Comparison[], init: EstimateOptions = {}): Model {
-  const u = estimateU(randomPairs);
+export function estimateModel(allCandidates: readonly Comparison[], randomPairs: readonly Comparison[], init: EstimateOptions = {}): Model {
+  const u = init.u ?? estimateU(randomPairs);
+  // Scored as score() scores them: kinship fields do not count when the given names differ.
+  const candidates = allCandidates.map(countedComparison);
+  const counts = init.counts;
+  let total = 0;
+  for (let i = 0; i < candidates.length; i++) total += counts === undefined ? 1 : counts[i];
+  const scratch = new Float64Array(candidates.length);
   const fields = {} as Record<Field, FieldParams>;
   for (const f of FIELDS) fields[f] = { m: init.m?.[f] ?? initialM(f), u: u[f] };
+  const startM = Object.fromEntries(FIELDS.map((f) => [f, fields[f].m])) as Record<Field, LevelTable>;
+  const strength = init.priorStrength ?? 0;
   let prior = init.prior ?? 0.1;
   const posterior = new Float64Array(candidates.length);
   const tolerance = init.tolerance ?? 1e-6;
   for (let it = 0; it < (init.maxIterations ?? 200) && candidates.length > 0; it++) {
     expectation(candidates, fields, prior, posterior);
+    const matches = weighted(posterior, counts, scratch);
     let change = 0;
     for (const f of FIELDS) {
-      const m = levelShares(candidates, f, posterior, 1e-6);
+      if (init.fixed?.includes(f)) continue;
+      const m = levelShares(candidates, f, matches, 1e-6, strength > 0 ? { table: startM[f], strength } : undefined);
       change = Math.max(change, maxChange(m, fields[f].m));
       fields[f].m = m;
     }
-    const next = clampPrior(posterior.reduce((s, p) => s + p, 0) / candidates.length);
+    const next = init.fixedPrior ? prior : clampPrior(matches.reduce((s, p) => s + p, 0) / total);
     change = Math.max(change, Math.abs(next - prior));
     prior = next;
     if (change < tolerance) break;
@@ -107,4 +139,52 @@ export function estimateModel(candidates: readonly Comparison[], randomPairs: re
 
 function clampPrior(p: number): number {
   return Math.min(1 - 1e-9, Math.max(1e-9, p));
+}
+
+/** Candidates of one training session: the pairs one blocking rule found, as pattern counts. */
+export interface Session {
+  /** Comparison fields the rule blocked on (their m cannot be learnt from its pairs). */
+  blockedFields: readonly Field[];
+  patterns: readonly Comparison[];
+  counts: readonly number[];
+}
+
+/**
+ * EM the way Splink trains: one session per blocking rule, the fields that rule blocked on left out
+ * of that session's likelihood (all of the rule's pairs agree on them, so EM would read agreement
+ * there as the sign of a match and call every candidate one) and their m kept. Each field's m is the average over the
+ * sessions that estimated it, weighted by their expected matches. Then lambda alone is estimated
+ * over all candidates with every m fixed.
+ */
+export function estimateFromSessions(sessions: readonly Session[], u: Record<Field, LevelTable>, start: Model, thresholds: Thresholds = start.thresholds,
+  options: { priorStrength?: number; fixedPrior?: boolean } = {}): Model {
+  const startM = Object.fromEntries(FIELDS.map((f) => [f, start.fields[f]?.m ?? initialM(f)])) as Record<Field, LevelTable>;
+  const sums = new Map<Field, { weight: number; table: LevelTable }>();
+  for (const s of sessions) {
+    if (s.patterns.length === 0) continue;
+    // The blocked fields agree in every pair of the session: leave them out of its likelihood.
+    const masked = s.patterns.map((c) => {
+      const copy = { ...c };
+      for (const f of s.blockedFields) copy[f] = 'missing';
+      return copy;
+    });
+    const trained = estimateModel(masked, [], { u, counts: s.counts, fixed: s.blockedFields, m: startM, prior: 0.5, priorStrength: options.priorStrength });
+    const expected = trained.prior * s.counts.reduce((a, b) => a + b, 0);
+    for (const f of FIELDS) {
+      if (s.blockedFields.includes(f)) continue;
+      const sum = sums.get(f) ?? { weight: 0, table: {} };
+      for (const [level, value] of Object.entries(trained.fields[f]?.m ?? {}) as [Level, number][]) sum.table[level] = (sum.table[level] ?? 0) + value * expected;
+      sum.weight += expected;
+      sums.set(f, sum);
+    }
+  }
+  const m = { ...startM };
+  for (const [f, sum] of sums) {
+    if (sum.weight <= 0) continue;
+    m[f] = Object.fromEntries(Object.entries(sum.table).map(([level, v]) => [level, v / sum.weight]));
+  }
+  const patterns = sessions.flatMap((s) => s.patterns);
+  const counts = sessions.flatMap((s) => s.counts);
+  if (patterns.length === 0) return { ...start, thresholds };
+  return estimateModel(patterns, [], { u, counts, m, fixed: FIELDS, prior: start.prior, thresholds, fixedPrior: options.fixedPrior });
 }

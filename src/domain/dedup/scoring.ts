@@ -1,12 +1,13 @@
-import { FIELDS } from './types.ts';
+import { FIELDS, TF_FIELDS } from './types.ts';
 import type { Comparison, Field, Level, TfField } from './types.ts';
 
 /**
  * Fellegi-Sunter scoring. A field at level l contributes log2(m_l / u_l); `missing` contributes 0.
- * The prior contributes log2(lambda / (1 - lambda)). With a term-frequency lookup, an exact given or
- * family name uses u = max(frequency of the value, tfFloor) instead of the average u (as Splink does),
- * so a shared Mohammed or Ali counts less than a shared rare name; the floor stops unique values and
- * typos from earning unbounded weight.
+ * The prior contributes log2(lambda / (1 - lambda)). With a term-frequency lookup, a name part on
+ * which both agree with the same cross-script key uses u = max(frequency of that key, tfFloor)
+ * instead of the level's average u (as Splink does for exact matches), so a shared Mohammed or Ali
+ * counts less than a shared rare name, in whatever script it is written; the floor stops unique
+ * values and typos from earning unbounded weight.
  */
 
 /** Probability of each level, for matches (m) or non-matches (u). */
@@ -34,7 +35,7 @@ export interface Model {
   tfFloor?: number;
 }
 
-/** Frequency in the data (share of records) of a normalised value of a field; undefined if unknown. */
+/** Frequency in the data (share of records) of a cross-script name key in a field; undefined if unknown. */
 export type TermFrequency = (field: TfField, value: string) => number | undefined;
 
 /** One field's part of the explanation. */
@@ -43,6 +44,33 @@ export interface Contribution {
   level: Level;
   weight: number;
   tfAdjusted: boolean;
+  /** False when the field was not counted because the given names differ (see countedComparison). */
+  counted: boolean;
+}
+
+/**
+ * Fields that say "same family" rather than "same person": siblings and cousins share the father's,
+ * grandfather's and family name, and a household shares its phone, origin and members. When the
+ * given names are clearly different, agreement there is explained by kinship (two brothers in two
+ * registrations of one family), so these fields are not counted. Without this, the brothers of a
+ * family registered twice score as the same person.
+ */
+export const KINSHIP_FIELDS: ReadonlySet<Field> = new Set(['father', 'grandfather', 'family', 'nameOrder', 'phone', 'origin', 'members']);
+
+/** Whether a field of a comparison counts towards its weight. */
+export function isCounted(c: Comparison, field: Field): boolean {
+  return c.given !== 'different' || !KINSHIP_FIELDS.has(field);
+}
+
+/** The comparison as scored: uncounted fields read as missing. */
+export function countedComparison(c: Comparison): Comparison {
+  if (c.given !== 'different') return c;
+  const copy = { ...c };
+  for (const f of KINSHIP_FIELDS) copy[f] = f === 'nameOrder' ? 'exact' : 'missing';
+  copy.fatherValue = null;
+  copy.grandfatherValue = null;
+  copy.familyValue = null;
+  return copy;
 }
 
 /** A scored pair with its explanation: priorWeight + sum of contributions = weight. */
@@ -69,10 +97,15 @@ export function levelWeight(params: FieldParams | undefined, level: Level, uOver
   return Math.log2(m / u);
 }
 
-function tfValue(c: Comparison, field: Field): string | null {
-  if (field === 'given') return c.givenValue;
-  if (field === 'family') return c.familyValue;
-  return null;
+/** The key a comparison's name part agrees on, for term-frequency adjustment. */
+export function tfValue(c: Comparison, field: Field): string | null {
+  switch (field) {
+    case 'given': return c.givenValue;
+    case 'father': return c.fatherValue;
+    case 'grandfather': return c.grandfatherValue;
+    case 'family': return c.familyValue;
+    default: return null;
+  }
 }
 
 /** Converts a log2 Bayes factor (prior included) into a match probability. */
@@ -94,20 +127,21 @@ export function score(c: Comparison, model: Model, tf?: TermFrequency): ScoreRes
   const contributions: Contribution[] = [];
   for (const field of FIELDS) {
     const level = c[field];
-    const value = tf && level === 'exact' ? tfValue(c, field) : null;
+    const counted = isCounted(c, field);
+    const value = tf && counted ? tfValue(c, field) : null;
     const frequency = value === null ? undefined : tf?.(field as TfField, value);
     const u = frequency === undefined ? undefined : Math.max(frequency, floor);
-    const w = levelWeight(model.fields[field], level, u);
+    const w = counted ? levelWeight(model.fields[field], level, u) : 0;
     weight += w;
-    contributions.push({ field, level, weight: w, tfAdjusted: u !== undefined });
+    contributions.push({ field, level, weight: w, tfAdjusted: u !== undefined, counted });
   }
   const probability = weightToProbability(weight);
   return { weight, probability, band: bandOf(probability, model.thresholds), priorWeight, contributions };
 }
 
-/** Builds a term-frequency lookup from the normalised given and family names of the records. */
-export function termFrequencies(values: Record<TfField, Iterable<string | null>>): TermFrequency {
-  const tables = { given: countShares(values.given), family: countShares(values.family) };
+/** Builds a term-frequency lookup from the cross-script keys of each name part of the records. */
+export function termFrequencies(values: Partial<Record<TfField, Iterable<string | null>>>): TermFrequency {
+  const tables = Object.fromEntries(TF_FIELDS.map((f) => [f, countShares(values[f] ?? [])])) as Record<TfField, Map<string, number>>;
   return (field, value) => tables[field].get(value);
 }
 

@@ -41,6 +41,8 @@ export type Script = 0 | 1;
 export interface PreparedName {
   norm: string;
   key: string;
+  /** A number standing for `key` (equal keys, equal numbers) within this process, for blocking. */
+  keyId: number;
   script: Script;
   /** The key names a known name (variant table), so a near spelling of another known name is a different name. */
   known: boolean;
@@ -96,8 +98,11 @@ export const FIELDS = [
 /** A compared field. */
 export type Field = (typeof FIELDS)[number];
 
-/** Fields whose exact matches are adjusted by term frequency. */
-export type TfField = 'given' | 'family';
+/** Fields whose agreement is adjusted by term frequency (the four name parts). */
+export type TfField = 'given' | 'father' | 'grandfather' | 'family';
+
+/** The term-frequency fields, in name order. */
+export const TF_FIELDS: readonly TfField[] = ['given', 'father', 'grandfather', 'family'];
 
 const NAME_LEVELS: readonly Level[] = ['exact', 'close', 'crossScript', 'different', 'missing'];
 const GRADED_LEVELS: readonly Level[] = ['exact', 'close', 'different', 'missing'];
@@ -119,7 +124,13 @@ export const FIELD_LEVELS: Readonly<Record<Field, readonly Level[]>> = {
 };
 
 /**
- * The comparison of two records: a level per field, plus the normalised values of exactly
- * matching given and family names for term-frequency adjustment (null otherwise).
+ * The comparison of two records: a level per field, plus, for each name part on which both agree
+ * with the same cross-script key (compared in place), that key, for term-frequency adjustment
+ * (null otherwise).
  */
-export type Comparison = Record<Field, Level> & { givenValue: string | null; familyValue: string | null };
+export type Comparison = Record<Field, Level> & {
+  givenValue: string | null;
+  fatherValue: string | null;
+  grandfatherValue: string | null;
+  familyValue: string | null;
+};

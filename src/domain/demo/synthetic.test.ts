@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HouseholdInput } from '../registry/household.ts';
 import { syntheticHouseholds, type SyntheticHousehold } from './synthetic.ts';
@@ -97,5 +98,28 @@ describe('syntheticHouseholds', () => {
     const undocumented = members.filter((m) => m.noDocuments);
     expect(undocumented.length / members.length).toBeGreaterThan(0.12);
     expect(undocumented.every((m) => m.specificNeeds.includes('LP-ND') && m.documents.length === 0)).toBe(true);
+  });
+  it('names the real person behind each member, the same in every registration of the family', () => {
+    const rows = generate(3, 3000, 0.2);
+    const byRef = new Map(rows.map((h) => [h.ref, h]));
+    for (const h of rows) {
+      expect(h.people).toHaveLength(h.input.members.length);
+      if (h.duplicateOf === null) expect(h.people).toEqual(h.input.members.map((_, i) => `${h.ref}:${i}`));
+      const original = byRef.get(h.duplicateOf ?? h.ref)!;
+      const positions = h.people.map((id) => original.people.indexOf(id));
+      expect(positions.every((j, k) => j >= 0 && (k === 0 || j > positions[k - 1]))).toBe(true);
+      positions.forEach((j, k) => {
+        const [was, now] = [original.input.members[j], h.input.members[k]];
+        expect([now.sex, now.relationship, now.birthDate?.slice(0, 4)]).toEqual([was.sex, was.relationship, was.birthDate?.slice(0, 4)]);
+      });
+    }
+    const resurveyed = rows.filter((h) => h.duplicateOf !== null);
+    expect(resurveyed.some((h) => h.people.length < byRef.get(h.duplicateOf!)!.people.length)).toBe(true);
+  });
+
+  it('draws the same households as before person ids were added (the random stream is unchanged)', () => {
+    const withoutPeople = sample.slice(0, 500).map(({ ref, registry, script, duplicateOf, input }) => ({ ref, registry, script, duplicateOf, input }));
+    const digest = createHash('sha256').update(JSON.stringify(withoutPeople)).digest('hex');
+    expect(digest).toBe('3a507c12c9888e5ff453962e39695d2f98e9df8dca7f6ccbe562fef3867c9978');
   });
 });

@@ -20,6 +20,11 @@ export interface SyntheticHousehold {
   script: 'arabic' | 'kurdish' | 'latin';
   duplicateOf: string | null;
   input: HouseholdInput;
+  /**
+   * The real person behind each of `input.members` (same order): `${original ref}:${index in the
+   * original family}`, so a member of a duplicate maps to the same id as in the original.
+   */
+  people: string[];
 }
 
 type Registry = SyntheticHousehold['registry'];
@@ -196,6 +201,8 @@ interface Person extends Lineage {
   documents: { type: 'national_id' | 'civil_status_id' | 'ration_card'; number: string }[];
   noDocuments: boolean;
   needs: string[];
+  /** Position in the family as first built; a resurvey keeps it, so duplicates keep the person. */
+  index: number;
 }
 
 const clampYear = (y: number) => Math.min(1996, Math.max(1936, y));
@@ -219,7 +226,7 @@ function dayIn(r: Rng, year: number, month: number, from = 1): string {
 }
 
 function person(r: Rng, relationship: Relationship, sex: 'm' | 'f', given: NameEntry, year: number, lineage: Lineage): Person {
-  return { relationship, sex, given, year, birth: birthDate(r, year), ...lineage, documents: [], noDocuments: false, needs: [] };
+  return { relationship, sex, given, year, birth: birthDate(r, year), ...lineage, documents: [], noDocuments: false, needs: [], index: 0 };
 }
 
 /** A given name nobody in the household has yet: parents do not give two children the same one. */
@@ -390,6 +397,7 @@ function buildFamily(r: Rng): Family {
   const origin = drawOrigin(r);
   const names = r() < origin.kurdish ? KURDISH : ARAB;
   const members = people(r, names, HOUSEHOLD_SIZE(r));
+  members.forEach((p, i) => { p.index = i; });
   const household = { spouse: members.some((p) => p.relationship === 'spouse'), children: members.some((p) => p.year >= 1997) };
   const allLost = r() < 0.12;
   for (const p of members) {
@@ -531,6 +539,8 @@ function scriptFor(r: Rng, registry: Registry, not: Script | null = null): Scrip
 
 type Pending = Omit<SyntheticHousehold, 'ref'>;
 
+const personIds = (ref: string, f: Family) => f.people.map((p) => `${ref}:${p.index}`);
+
 /** The other registry (moving the family into the Kurdistan Region for BMD), and same-registry repeats. */
 function duplicates(r: Rng, f: Family, original: SyntheticHousehold, overlap: number): Pending[] {
   const out: Pending[] = [];
@@ -538,13 +548,15 @@ function duplicates(r: Rng, f: Family, original: SyntheticHousehold, overlap: nu
     const registry: Registry = original.registry === 'BMD' ? 'MOMD' : 'BMD';
     const moveTo = registry === 'BMD' && !inKurdistan(f.area.pcode) ? drawKurdistanArea(r) : null;
     const script = scriptFor(r, registry, original.script);
-    out.push({ registry, script, duplicateOf: original.ref, input: render(r, resurvey(r, f, moveTo), registry, script) });
+    const again = resurvey(r, f, moveTo);
+    out.push({ registry, script, duplicateOf: original.ref, input: render(r, again, registry, script), people: personIds(original.ref, again) });
   }
   if (r() < SAME_REGISTRY_DUPLICATES) {
     const registry = original.registry;
     const script = r() < 0.7 ? original.script : scriptFor(r, registry, original.script);
     const moveTo = r() < 0.3 ? (registry === 'BMD' ? drawKurdistanArea(r) : drawArea(r)) : null;
-    out.push({ registry, script, duplicateOf: original.ref, input: render(r, resurvey(r, f, moveTo), registry, script) });
+    const again = resurvey(r, f, moveTo);
+    out.push({ registry, script, duplicateOf: original.ref, input: render(r, again, registry, script), people: personIds(original.ref, again) });
   }
   return out;
 }
@@ -569,7 +581,8 @@ export function* syntheticHouseholds(opts: SyntheticOptions): Generator<Syntheti
     const f = buildFamily(r);
     const registry: Registry = inKurdistan(f.area.pcode) && r() < 0.75 ? 'BMD' : 'MOMD';
     const script = scriptFor(r, registry);
-    const original = { ref: ref(registry), registry, script, duplicateOf: null, input: render(r, f, registry, script) };
+    const id = ref(registry);
+    const original = { ref: id, registry, script, duplicateOf: null, input: render(r, f, registry, script), people: personIds(id, f) };
     yield original;
     for (const d of duplicates(r, f, original, overlap)) {
       const due = step + int(r, 1, DUPLICATE_DELAY);
