@@ -7,11 +7,11 @@
  * The file is a people CSV with a true_id column (bench/dedup/generate.ts writes one).
  */
 import { readPeopleFile } from '../../src/cli/dedup/people-file.ts';
-import { compareRecords, preparePerson } from '../../src/domain/dedup/compare.ts';
+import { compareRecords, preparePerson, termValues } from '../../src/domain/dedup/compare.ts';
 import { IRAQI_NAMES } from '../../src/domain/dedup/iraqi-names.ts';
 import { candidatePairs } from '../../src/domain/dedup/blocking.ts';
 import { estimateU } from '../../src/domain/dedup/em.ts';
-import { countedComparison, score, termFrequencies, DEFAULT_THRESHOLDS } from '../../src/domain/dedup/scoring.ts';
+import { countedComparison, score, termFrequenciesOf, DEFAULT_THRESHOLDS } from '../../src/domain/dedup/scoring.ts';
 import type { LevelTable, Model } from '../../src/domain/dedup/scoring.ts';
 import { FIELD_LEVELS, FIELDS } from '../../src/domain/dedup/types.ts';
 import type { Comparison, Field } from '../../src/domain/dedup/types.ts';
@@ -23,8 +23,7 @@ const file = process.argv[process.argv.indexOf('--people') + 1];
 const { records } = readPeopleFile(file);
 const truth = trueIds(file);
 const people = records.map((r) => preparePerson(r, IRAQI_NAMES));
-const keys = (i: 0 | 1 | 2 | 3) => people.map((p) => p.parts[i]?.key || null);
-const tf = termFrequencies({ given: keys(0), father: keys(1), grandfather: keys(2), family: keys(3) });
+const tf = termFrequenciesOf(people.map(termValues));
 const { pairs: [left, right] } = candidatePairs(people);
 const labelled: { c: Comparison; match: boolean }[] = [];
 for (let k = 0; k < left.length; k++) {
@@ -39,7 +38,8 @@ for (let k = 0; k < 200_000; k++) {
 }
 const u = estimateU(random);
 const matches = labelled.filter((x) => x.match).map((x) => countedComparison(x.c));
-const model: Model = { prior: matches.length / labelled.length, thresholds: DEFAULT_THRESHOLDS, fields: {} };
+// The prior of a random pair of records (see estimateFromSessions), not of a candidate pair.
+const model: Model = { prior: matches.length / ((people.length * (people.length - 1)) / 2), thresholds: DEFAULT_THRESHOLDS, fields: {} };
 for (const f of FIELDS) model.fields[f] = { m: shares(matches, f), u: u[f] };
 console.log(`// ${people.length} people, ${labelled.length} candidates, ${matches.length} true pairs`);
 const table = (t: LevelTable) => `{ ${Object.entries(t).map(([l, v]) => `${l}: ${+v!.toPrecision(3)}`).join(', ')} }`;

@@ -4,7 +4,7 @@ import { clusterIds } from '#domain/dedup/cluster';
 import { estimateFromSessions, type Session } from '#domain/dedup/em';
 import { decodePattern, mergeCounts, PATTERN_SPAN } from '#domain/dedup/patterns';
 import { BLOCKED_COMPARISONS, DEFAULT_RULES } from '#domain/dedup/blocking';
-import { DEFAULT_MODEL } from '#domain/dedup/default-model';
+import { DEFAULT_MODEL, priorFor } from '#domain/dedup/default-model';
 import type { Model, Thresholds } from '#domain/dedup/scoring';
 import type { Field } from '#domain/dedup/types';
 import type { LevelTable } from '#domain/dedup/scoring';
@@ -44,17 +44,16 @@ export interface DedupResult {
 }
 
 /**
- * How the model is learnt from the file. m: EM per training blocking rule, with DEFAULT_MODEL's m
- * as a Dirichlet prior worth `priorStrength` pairs (plain EM on a registry finds "same family"
- * rather than "same person": see docs/decisions/003-matching-model.md). lambda: estimated by EM
- * over all candidates with m fixed, unless `fixedPrior`.
+ * How the model is learnt from the file: m by EM per training blocking rule, with DEFAULT_MODEL's
+ * m as a Dirichlet prior worth `priorStrength` pairs (plain EM on a registry finds "same family"
+ * rather than "same person": see docs/decisions/003-matching-model.md); u from random pairs; the
+ * random-pair prior by EM over all candidates (estimateFromSessions).
  */
 export interface Training {
   priorStrength: number;
-  fixedPrior: boolean;
 }
 
-export const DEFAULT_TRAINING: Training = { priorStrength: 2000, fixedPrior: false };
+export const DEFAULT_TRAINING: Training = { priorStrength: 2000 };
 
 /** Fewer compared pairs than this and the model is not estimated from the file. */
 const MIN_PAIRS_FOR_EM = 5000;
@@ -101,8 +100,13 @@ export async function dedupFile(options: DedupOptions): Promise<DedupResult> {
     const scored = found.reduce((n, f) => n + f.scored, 0);
     // EM needs enough pairs to tell matches from non-matches; a small file uses the default model.
     const training = { ...DEFAULT_TRAINING, ...options.training };
-    const model = scored < MIN_PAIRS_FOR_EM ? { ...DEFAULT_MODEL, thresholds }
-      : estimateFromSessions(sessions(counts), found[0].u as Record<Field, LevelTable>, DEFAULT_MODEL, thresholds, training);
+    const records = found[0].records;
+    const totalPairs = (records * (records - 1)) / 2;
+    const byRule = sessions(counts);
+    const model = scored < MIN_PAIRS_FOR_EM ? { ...DEFAULT_MODEL, prior: priorFor(records), thresholds }
+      : estimateFromSessions(byRule.filter((_, r) => DEFAULT_RULES[r].train !== false), {
+        patterns: byRule.flatMap((s) => s.patterns), counts: byRule.flatMap((s) => s.counts),
+      }, found[0].u as Record<Field, LevelTable>, DEFAULT_MODEL, totalPairs, { priorStrength: training.priorStrength, thresholds });
     options.onProgress?.('model', 1, 1);
     const minProbability = Math.min(thresholds.possible, options.clusterThreshold ?? thresholds.likely);
     for (const w of workers) w.worker.postMessage({ model, minProbability });
@@ -140,7 +144,7 @@ function sessions(counts: Map<number, number>): Session[] {
     session.patterns.push(decodePattern(key % PATTERN_SPAN));
     session.counts.push(n);
   }
-  return byRule.filter((_, r) => DEFAULT_RULES[r].train !== false);
+  return byRule;
 }
 
 function concatPairs(parts: Pairs[]) {

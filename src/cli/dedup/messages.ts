@@ -24,6 +24,8 @@ export type FromWorker =
     counts: [number, number][];
     scored: number;
     candidates: number;
+    /** Records read. */
+    records: number;
     skipped: { rule: string; size: number }[];
     u: Record<string, Record<string, number>> | null;
     unreadable: Record<string, number>;

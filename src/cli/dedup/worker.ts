@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { preparePerson, compareRecords } from '#domain/dedup/compare';
+import { compareRecords, preparePerson, termValues } from '#domain/dedup/compare';
 import { IRAQI_NAMES } from '#domain/dedup/iraqi-names';
 import { forEachCandidate, indexBlocks } from '#domain/dedup/blocking';
 import { estimateU } from '#domain/dedup/em';
 import { compileModel, encodePattern, PATTERN_SPAN } from '#domain/dedup/patterns';
-import { termFrequencies, weightToProbability } from '#domain/dedup/scoring';
+import { termFrequenciesOf, weightToProbability } from '#domain/dedup/scoring';
 import type { Model } from '#domain/dedup/scoring';
 import { mulberry32 } from '#domain/demo/synthetic';
 import type { Comparison, Field, PreparedPerson } from '#domain/dedup/types';
@@ -45,8 +45,7 @@ function main(): void {
   const ids = job.worker === 0 ? records.map((r) => r.id) : [];
   records.length = 0;
   send({ type: 'progress', stage: 'prepared', done: people.length, total: people.length });
-  const keys = (i: 0 | 1 | 2 | 3) => people.map((p) => p.parts[i]?.key || null);
-  const tf = termFrequencies({ given: keys(0), father: keys(1), grandfather: keys(2), family: keys(3) });
+  const tf = termFrequenciesOf(people.map(termValues));
   const u = estimateU(randomComparisons(people, job.seed));
   // m cancels out of the term-frequency correction, so u alone is enough before EM.
   const provisional = compileModel({ prior: 0.5, thresholds: { likely: 1, possible: 1 }, fields: Object.fromEntries(Object.entries(u).map(([f, t]) => [f, { m: t, u: t }])) as Model['fields'] });
@@ -80,7 +79,7 @@ function main(): void {
     if ((n & 0xfffff) === 0) send({ type: 'progress', stage: 'scoring', done: n, total: 0 });
   });
   send({
-    type: 'patterns', counts: [...counts], scored: n, candidates: stats.candidates, skipped: stats.skipped,
+    type: 'patterns', counts: [...counts], scored: n, candidates: stats.candidates, skipped: stats.skipped, records: people.length,
     u: job.worker === 0 ? (u as Record<Field, Record<string, number>>) : null, unreadable, ids, seconds: (performance.now() - started) / 1000,
   });
 

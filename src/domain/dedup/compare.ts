@@ -2,7 +2,7 @@ import { compareDates, prepareDate } from './dates.ts';
 import { scriptOf } from './names/normalize.ts';
 import type {
   BinaryLevel, Comparison, GradedLevel, Level, NameFunctions, NameLevel, PersonRecord, PreparedName,
-  PreparedPerson, Script,
+  PreparedPerson, Script, TfField,
 } from './types.ts';
 
 /**
@@ -233,7 +233,9 @@ export function compareRecords(a: PreparedPerson, b: PreparedPerson, sim: Simila
     fatherValue: null,
     grandfatherValue: null,
     familyValue: null,
+    birthDateValue: null,
   };
+  if (out.birthDate === 'exact') out.birthDateValue = a.birth?.value ?? null;
   compareNameBlock(a, b, out, sim);
   out.givenValue = sharedKey(a.parts[0], b.parts[0], out.given);
   if (out.nameOrder === 'exact') {
@@ -291,6 +293,12 @@ function sortedUnique(values: readonly string[]): readonly string[] {
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
+
+/** The values term frequencies are counted on, per person: name keys and the birth date. */
+export function termValues(p: PreparedPerson): Record<TfField, string | null> {
+  const key = (i: 0 | 1 | 2 | 3) => p.parts[i]?.key || null;
+  return { given: key(0), father: key(1), grandfather: key(2), family: key(3), birthDate: p.birth?.value ?? null };
+}
 
 /** District (`IQG01Q01`) and governorate (`IQG01`) prefixes of an Iraqi P-code. */
 export function pcodeLevels(pcode: string | null): { district: string | null; governorate: string | null } {

@@ -6,8 +6,20 @@ import type { Model } from './scoring.ts';
  * u): values of the same shape as estimateModel's, set from the labelled synthetic registries.
  * Provisional values; `bench/dedup/estimate-default.ts` re-derives them.
  */
+/** Share of persons registered more than once assumed when the data cannot tell (a small registry). */
+export const DEFAULT_DUPLICATE_SHARE = 0.1;
+
+/**
+ * The random-pair prior for a population of `records`: each duplicated person makes about one
+ * matching pair among records * (records - 1) / 2.
+ */
+export function priorFor(records: number, duplicateShare = DEFAULT_DUPLICATE_SHARE): number {
+  if (records < 2) return 0.5;
+  return Math.min(0.5, (duplicateShare * records) / ((records * (records - 1)) / 2));
+}
+
 export const DEFAULT_MODEL: Model = {
-  prior: 0.379,
+  prior: 0.00000164,
   thresholds: DEFAULT_THRESHOLDS,
   fields: {
     given: { m: { exact: 0.383, close: 0.109, crossScript: 0.498, different: 0.00993 }, u: { exact: 0.0129, close: 0.000985, crossScript: 0.00709, different: 0.979 } },

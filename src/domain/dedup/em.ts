@@ -150,14 +150,20 @@ export interface Session {
 }
 
 /**
- * EM the way Splink trains: one session per blocking rule, the fields that rule blocked on left out
- * of that session's likelihood (all of the rule's pairs agree on them, so EM would read agreement
- * there as the sign of a match and call every candidate one) and their m kept. Each field's m is the average over the
- * sessions that estimated it, weighted by their expected matches. Then lambda alone is estimated
- * over all candidates with every m fixed.
+ * EM the way Splink trains: one session per training blocking rule, the fields that rule blocked
+ * on left out of that session's likelihood (all of the rule's pairs agree on them, so EM would
+ * read agreement there as the sign of a match and call every candidate one) and their m kept.
+ * Each field's m is the average over the sessions that estimated it, weighted by their expected
+ * matches, with the starting m as a Dirichlet prior worth `priorStrength` pairs in each session.
+ *
+ * The prior is then the probability that two records taken at random are the same person, as
+ * for u: the weights of the fields blocked on are counted in full when scoring, so a prior over
+ * candidate pairs would count the blocking twice. It is estimated by EM over all candidates
+ * (every other pair of records is taken as a non-match) with m and u fixed: expected matches
+ * divided by `totalPairs`, the number of pairs of records.
  */
-export function estimateFromSessions(sessions: readonly Session[], u: Record<Field, LevelTable>, start: Model, thresholds: Thresholds = start.thresholds,
-  options: { priorStrength?: number; fixedPrior?: boolean } = {}): Model {
+export function estimateFromSessions(sessions: readonly Session[], all: { patterns: readonly Comparison[]; counts: readonly number[] },
+  u: Record<Field, LevelTable>, start: Model, totalPairs: number, options: { priorStrength?: number; thresholds?: Thresholds } = {}): Model {
   const startM = Object.fromEntries(FIELDS.map((f) => [f, start.fields[f]?.m ?? initialM(f)])) as Record<Field, LevelTable>;
   const sums = new Map<Field, { weight: number; table: LevelTable }>();
   for (const s of sessions) {
@@ -178,13 +184,37 @@ export function estimateFromSessions(sessions: readonly Session[], u: Record<Fie
       sums.set(f, sum);
     }
   }
-  const m = { ...startM };
-  for (const [f, sum] of sums) {
-    if (sum.weight <= 0) continue;
-    m[f] = Object.fromEntries(Object.entries(sum.table).map(([level, v]) => [level, v / sum.weight]));
+  const fields = {} as Record<Field, FieldParams>;
+  for (const f of FIELDS) {
+    const sum = sums.get(f);
+    const m = sum && sum.weight > 0 ? Object.fromEntries(Object.entries(sum.table).map(([level, v]) => [level, v / sum.weight])) : startM[f];
+    fields[f] = { m, u: u[f] };
   }
-  const patterns = sessions.flatMap((s) => s.patterns);
-  const counts = sessions.flatMap((s) => s.counts);
-  if (patterns.length === 0) return { ...start, thresholds };
-  return estimateModel(patterns, [], { u, counts, m, fixed: FIELDS, prior: start.prior, thresholds, fixedPrior: options.fixedPrior });
+  const prior = randomPairPrior(all.patterns, all.counts, fields, totalPairs, start.prior);
+  return { fields, prior, thresholds: options.thresholds ?? start.thresholds };
+}
+
+/** EM for the random-pair prior alone, m and u fixed (see estimateFromSessions). */
+export function randomPairPrior(patterns: readonly Comparison[], counts: readonly number[], fields: Record<Field, FieldParams>, totalPairs: number, start: number): number {
+  if (patterns.length === 0 || totalPairs <= 0) return start;
+  const factors = patterns.map((c) => {
+    const counted = countedComparison(c);
+    let w = 0;
+    for (const f of FIELDS) {
+      const m = fields[f].m[counted[f]];
+      const u = fields[f].u[counted[f]];
+      if (m !== undefined && u !== undefined && m > 0 && u > 0) w += Math.log2(m / u);
+    }
+    return Math.pow(2, w);
+  });
+  let prior = Math.min(0.5, Math.max(1e-12, start));
+  for (let it = 0; it < 200; it++) {
+    let expected = 0;
+    const odds = prior / (1 - prior);
+    for (let i = 0; i < patterns.length; i++) expected += counts[i] * (odds * factors[i]) / (1 + odds * factors[i]);
+    const next = Math.min(0.5, Math.max(1e-15, expected / totalPairs));
+    if (Math.abs(next - prior) <= prior * 1e-6) return next;
+    prior = next;
+  }
+  return prior;
 }

@@ -41,7 +41,7 @@ export function encodePattern(c: Comparison): number {
 
 /** The comparison levels of a pattern (no term-frequency values). */
 export function decodePattern(code: number): Comparison {
-  const c = { givenValue: null, fatherValue: null, grandfatherValue: null, familyValue: null } as Comparison;
+  const c = { givenValue: null, fatherValue: null, grandfatherValue: null, familyValue: null, birthDateValue: null } as Comparison;
   for (const f of FIELDS) c[f] = FIELD_LEVELS[f][(code >>> SHIFTS[f]) & ((1 << WIDTHS[f]) - 1)] ?? 'missing';
   return c;
 }

@@ -104,6 +104,7 @@ export function tfValue(c: Comparison, field: Field): string | null {
     case 'father': return c.fatherValue;
     case 'grandfather': return c.grandfatherValue;
     case 'family': return c.familyValue;
+    case 'birthDate': return c.birthDateValue;
     default: return null;
   }
 }
@@ -139,10 +140,28 @@ export function score(c: Comparison, model: Model, tf?: TermFrequency): ScoreRes
   return { weight, probability, band: bandOf(probability, model.thresholds), priorWeight, contributions };
 }
 
-/** Builds a term-frequency lookup from the cross-script keys of each name part of the records. */
+/** Builds a term-frequency lookup from each field's values over the records (see termValues). */
 export function termFrequencies(values: Partial<Record<TfField, Iterable<string | null>>>): TermFrequency {
   const tables = Object.fromEntries(TF_FIELDS.map((f) => [f, countShares(values[f] ?? [])])) as Record<TfField, Map<string, number>>;
   return (field, value) => tables[field].get(value);
+}
+
+/** Term frequencies of records given as per-record values (termValues of each prepared person). */
+export function termFrequenciesOf(records: Iterable<Record<TfField, string | null>>): TermFrequency {
+  const counts = Object.fromEntries(TF_FIELDS.map((f) => [f, new Map<string, number>()])) as Record<TfField, Map<string, number>>;
+  const totals = Object.fromEntries(TF_FIELDS.map((f) => [f, 0])) as Record<TfField, number>;
+  for (const r of records) {
+    for (const f of TF_FIELDS) {
+      const v = r[f];
+      if (v === null || v === '') continue;
+      counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+      totals[f]++;
+    }
+  }
+  return (field, value) => {
+    const n = counts[field].get(value);
+    return n === undefined ? undefined : n / totals[field];
+  };
 }
 
 function countShares(values: Iterable<string | null>): Map<string, number> {

@@ -98,11 +98,14 @@ export const FIELDS = [
 /** A compared field. */
 export type Field = (typeof FIELDS)[number];
 
-/** Fields whose agreement is adjusted by term frequency (the four name parts). */
-export type TfField = 'given' | 'father' | 'grandfather' | 'family';
+/**
+ * Fields whose agreement is adjusted by term frequency: the four name parts, and the birth date
+ * (sharing a birth year, or the 1 January default, is common; sharing a full date is not).
+ */
+export type TfField = 'given' | 'father' | 'grandfather' | 'family' | 'birthDate';
 
-/** The term-frequency fields, in name order. */
-export const TF_FIELDS: readonly TfField[] = ['given', 'father', 'grandfather', 'family'];
+/** The term-frequency fields. */
+export const TF_FIELDS: readonly TfField[] = ['given', 'father', 'grandfather', 'family', 'birthDate'];
 
 const NAME_LEVELS: readonly Level[] = ['exact', 'close', 'crossScript', 'different', 'missing'];
 const GRADED_LEVELS: readonly Level[] = ['exact', 'close', 'different', 'missing'];
@@ -125,12 +128,14 @@ export const FIELD_LEVELS: Readonly<Record<Field, readonly Level[]>> = {
 
 /**
  * The comparison of two records: a level per field, plus, for each name part on which both agree
- * with the same cross-script key (compared in place), that key, for term-frequency adjustment
- * (null otherwise).
+ * with the same cross-script key (compared in place), that key, and the exactly shared birth date,
+ * for term-frequency adjustment (null otherwise).
  */
 export type Comparison = Record<Field, Level> & {
   givenValue: string | null;
   fatherValue: string | null;
   grandfatherValue: string | null;
   familyValue: string | null;
+  /** The birth date both give exactly, at its precision. */
+  birthDateValue: string | null;
 };
