@@ -6,7 +6,7 @@
  *   npx tsx bench/dedup/estimate-default.ts --people bench/out/<file>.csv
  * The file is a people CSV with a true_id column (bench/dedup/generate.ts writes one).
  */
-import { readPeopleFile } from '../../src/cli/dedup/people-file.ts';
+import { parseCsv, readPeopleFile } from '../../src/cli/dedup/people-file.ts';
 import { compareRecords, preparePerson, termValues } from '../../src/domain/dedup/compare.ts';
 import { IRAQI_NAMES } from '../../src/domain/dedup/iraqi-names.ts';
 import { candidatePairs } from '../../src/domain/dedup/blocking.ts';
@@ -70,8 +70,12 @@ function shares(cs: Comparison[], f: Field): LevelTable {
 }
 
 function trueIds(path: string): string[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const header = lines[0].split(',');
-  const at = header.indexOf('true_id');
-  return lines.slice(1).filter((l) => l.length > 0).map((l) => l.slice(l.lastIndexOf(',') + 1)).map((v, i) => (at === header.length - 1 ? v : String(i)));
+  const ids: string[] = [];
+  let at = -1;
+  parseCsv(readFileSync(path, 'utf8'), (row) => {
+    if (at < 0) at = row.indexOf('true_id');
+    else ids.push(row[at]);
+  });
+  if (at < 0) throw new Error('the people file has no true_id column');
+  return ids;
 }

@@ -65,6 +65,13 @@ export const router = createBrowserRouter([
                 },
               },
               {
+                path: 'dedup',
+                lazy: async () => {
+                  const { QueuePage } = await import('./dedup/queue-page.tsx');
+                  return { Component: () => <RequirePermission permission="dedup.review"><QueuePage /></RequirePermission> };
+                },
+              },
+              {
                 path: 'admin/organizations',
                 lazy: async () => {
                   const { OrganizationsPage } = await import('./admin/organizations-page.tsx');

@@ -18,7 +18,7 @@ export interface ToWorker {
 
 /** Messages from a worker. */
 export type FromWorker =
-  | { type: 'progress'; stage: 'read' | 'prepared' | 'blocked' | 'scoring'; done: number; total: number }
+  | { type: 'progress'; stage: 'read' | 'blocked' | 'scoring'; done: number; total: number }
   | {
     type: 'patterns';
     counts: [number, number][];

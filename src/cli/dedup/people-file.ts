@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { normalizePhone } from '#domain/shared/phone';
 import { parsePartialDate } from '#domain/shared/partial-date';
 import { normalizeDocumentNumber } from '#domain/registry/search-terms';
-import type { PersonRecord } from '#domain/dedup/types';
+import { preparePerson } from '#domain/dedup/compare';
+import type { NameFunctions, PersonRecord, PreparedPerson } from '#domain/dedup/types';
 
 /**
  * The people file of `amina dedup file`: UTF-8 CSV with a header row naming the columns below (any
@@ -113,9 +114,49 @@ const orNull = (v: string) => (v === '' ? null : v);
 
 /** Reads a people file into person records (household members' given names filled in). */
 export function readPeopleFile(path: string): PeopleFile {
+  const records: PersonRecord[] = [];
+  const { unreadable } = forEachPerson(path, (r) => records.push(r));
+  addHouseholdMembers(records);
+  return { records, unreadable };
+}
+
+/**
+ * Reads a people file straight into prepared persons, without keeping the raw records (a million
+ * of them would double the memory of a dedup worker). Returns the record ids in file order.
+ */
+export function readPreparedPeople(path: string, names: NameFunctions): { people: PreparedPerson[]; ids: string[]; unreadable: Record<string, number> } {
+  const people: PreparedPerson[] = [];
+  const ids: string[] = [];
+  const { unreadable } = forEachPerson(path, (r) => {
+    ids.push(r.id);
+    people.push(preparePerson(r, names));
+  });
+  addMemberKeys(people);
+  return { people, ids, unreadable };
+}
+
+/** Each person gets the given-name keys of the other members of their household (as preparePerson would). */
+function addMemberKeys(people: PreparedPerson[]): void {
+  const byHousehold = new Map<string, PreparedPerson[]>();
+  for (const p of people) {
+    const members = byHousehold.get(p.householdId);
+    if (members) members.push(p);
+    else byHousehold.set(p.householdId, [p]);
+  }
+  for (const members of byHousehold.values()) {
+    if (members.length < 2) continue;
+    for (const p of members) {
+      const keys = new Set<string>();
+      for (const other of members) if (other !== p && other.parts[0]?.key) keys.add(other.parts[0].key);
+      p.memberKeys = [...keys].sort();
+    }
+  }
+}
+
+function forEachPerson(path: string, onRecord: (r: PersonRecord) => void): { unreadable: Record<string, number> } {
   const text = readFileSync(path, 'utf8');
   let columns: Columns | null = null;
-  const records: PersonRecord[] = [];
+  let count = 0;
   const unreadable: Record<string, number> = {};
   const bad = (column: string) => { unreadable[column] = (unreadable[column] ?? 0) + 1; };
   const phoneOf = memo(normalizePhone);
@@ -126,7 +167,8 @@ export function readPeopleFile(path: string): PeopleFile {
       return;
     }
     const c = columns;
-    const id = field(fields, c.record_id) || `row-${records.length + 2}`;
+    const id = field(fields, c.record_id) || `row-${count + 2}`;
+    count++;
     const sex = sexOf(field(fields, c.sex));
     if (sex === undefined) bad('sex');
     const birth = field(fields, c.birth_date);
@@ -137,7 +179,7 @@ export function readPeopleFile(path: string): PeopleFile {
     if (phoneText !== '' && phone === null) bad('phone');
     const document = documentNumber(field(fields, c.document_number));
     const origin = field(fields, c.origin_pcode);
-    records.push({
+    onRecord({
       id, householdId: field(fields, c.household_id) || id, registry: field(fields, c.registry),
       names: {
         given: orNull(field(fields, c.given_name)), father: orNull(field(fields, c.father_name)),
@@ -148,8 +190,7 @@ export function readPeopleFile(path: string): PeopleFile {
     });
   });
   if (columns === null) throw new Error('the file is empty');
-  addHouseholdMembers(records);
-  return { records, unreadable };
+  return { unreadable };
 }
 
 /** Each person gets the given names of the other members of their household. */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { compareRecords, preparePerson, termValues } from '#domain/dedup/compare';
+import { compareRecords, termValues } from '#domain/dedup/compare';
 import { IRAQI_NAMES } from '#domain/dedup/iraqi-names';
 import { forEachCandidate, indexBlocks } from '#domain/dedup/blocking';
 import { estimateU } from '#domain/dedup/em';
@@ -8,7 +8,7 @@ import { termFrequenciesOf, weightToProbability } from '#domain/dedup/scoring';
 import type { Model } from '#domain/dedup/scoring';
 import { mulberry32 } from '#domain/demo/synthetic';
 import type { Comparison, Field, PreparedPerson } from '#domain/dedup/types';
-import { readPeopleFile } from './people-file.ts';
+import { readPreparedPeople } from './people-file.ts';
 import type { FromWorker, ToWorker, WorkerJob } from './messages.ts';
 
 /**
@@ -39,12 +39,10 @@ function randomComparisons(people: readonly PreparedPerson[], seed: number): Com
 
 function main(): void {
   const started = performance.now();
-  const { records, unreadable } = readPeopleFile(job.file);
-  send({ type: 'progress', stage: 'read', done: records.length, total: records.length });
-  const people = records.map((r) => preparePerson(r, IRAQI_NAMES));
-  const ids = job.worker === 0 ? records.map((r) => r.id) : [];
-  records.length = 0;
-  send({ type: 'progress', stage: 'prepared', done: people.length, total: people.length });
+  const read = readPreparedPeople(job.file, IRAQI_NAMES);
+  const { people, unreadable } = read;
+  const ids = job.worker === 0 ? read.ids : [];
+  send({ type: 'progress', stage: 'read', done: people.length, total: people.length });
   const tf = termFrequenciesOf(people.map(termValues));
   const u = estimateU(randomComparisons(people, job.seed));
   // m cancels out of the term-frequency correction, so u alone is enough before EM.

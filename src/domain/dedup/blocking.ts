@@ -34,7 +34,7 @@ export interface BlockingRule {
  * `beforeLast` the one before it, so that a record missing its father ([given, grandfather,
  * family]) still shares `given+beforeLast+last` with the full one.
  */
-export type BlockField = 'given' | 'father' | 'grandfather' | 'family' | 'last' | 'beforeLast' | 'year' | 'document' | 'phone';
+export type BlockField = 'given' | 'father' | 'grandfather' | 'family' | 'last' | 'beforeLast' | 'year' | 'evenYears' | 'oddYears' | 'origin' | 'document' | 'phone';
 
 function presentAfterGiven(p: PreparedPerson, fromEnd: 1 | 2): PreparedName | null {
   let seen = 0;
@@ -64,14 +64,18 @@ export const BLOCKED_COMPARISONS: Readonly<Record<BlockField, readonly Field[]>>
   // A given name all but fixes the sex: a pair blocked on it tells nothing about sex either.
   given: ['given', 'sex'], father: ['father'], grandfather: ['grandfather'], family: ['family'],
   last: ['father', 'grandfather', 'family', 'nameOrder'], beforeLast: ['father', 'grandfather', 'family', 'nameOrder'],
-  year: ['birthDate'], document: ['documents'], phone: ['phone'],
+  year: ['birthDate'], evenYears: ['birthDate'], oddYears: ['birthDate'], origin: ['origin'], document: ['documents'], phone: ['phone'],
 };
 
 /** The value of a block field as text, or null when absent. */
 export function blockValue(p: PreparedPerson, field: BlockField): string | number | null {
-  if (field === 'year') return p.birth?.year ?? null;
+  if (field === 'year' || field === 'evenYears' || field === 'oddYears') {
+    const n = blockNumber(p, field);
+    return n < 0 ? null : n;
+  }
   if (field === 'document') return p.documents.length ? p.documents[0] : null;
   if (field === 'phone') return p.phone;
+  if (field === 'origin') return p.governorate;
   return namePart(p, field)?.key ?? null;
 }
 
@@ -85,9 +89,47 @@ function hashString(s: string): number {
 /** The value of a block field as a 32-bit number, or -1 when absent. */
 function blockNumber(p: PreparedPerson, field: BlockField): number {
   if (field === 'year') return p.birth?.year ?? -1;
+  // Two-year windows, one starting on even years and one on odd: a year and the next share one.
+  if (field === 'evenYears') return p.birth ? Math.floor(p.birth.year / 2) : -1;
+  if (field === 'oddYears') return p.birth ? Math.floor((p.birth.year + 1) / 2) : -1;
   if (field === 'document') return p.documents.length ? hashString(p.documents[0]) : -1;
   if (field === 'phone') return p.phone === null ? -1 : hashString(p.phone);
+  if (field === 'origin') return p.governorate === null ? -1 : hashString(p.governorate);
   return namePart(p, field)?.keyId ?? -1;
+}
+
+/** Two-pass LSD radix sort (16 bits a pass) of person indexes by 32-bit hash; stable. */
+class RadixSorter {
+  private readonly a: Uint32Array;
+  private readonly b: Uint32Array;
+  private readonly counts = new Uint32Array(0x10000);
+
+  constructor(n: number) {
+    this.a = new Uint32Array(n);
+    this.b = new Uint32Array(n);
+  }
+
+  /** Indexes i with present[i] = 1, ordered by hashes[i] (a view, valid until the next call). */
+  sort(hashes: Uint32Array, present: Uint8Array): Uint32Array {
+    let count = 0;
+    for (let i = 0; i < hashes.length; i++) if (present[i] === 1) this.a[count++] = i;
+    this.pass(hashes, this.a, this.b, count, 0);
+    this.pass(hashes, this.b, this.a, count, 16);
+    return this.a.subarray(0, count);
+  }
+
+  private pass(hashes: Uint32Array, from: Uint32Array, to: Uint32Array, count: number, shift: number): void {
+    const counts = this.counts;
+    counts.fill(0);
+    for (let k = 0; k < count; k++) counts[(hashes[from[k]] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < 0x10000; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < count; k++) to[counts[(hashes[from[k]] >>> shift) & 0xffff]++] = from[k];
+  }
 }
 
 /** Mixes one column of values into every person's hash; a missing value (-1) clears `present`. */
@@ -107,9 +149,9 @@ function mix(h: number, v: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-function rule(name: string, fields: BlockField[], options: { train?: boolean } = {}): BlockingRule {
+function rule(name: string, fields: BlockField[], options: { train?: boolean; maxBlock?: number } = {}): BlockingRule {
   return {
-    name, fields, train: options.train ?? true,
+    name, fields, train: options.train ?? true, maxBlock: options.maxBlock,
     key(p) {
       let key = '';
       for (const f of fields) {
@@ -136,6 +178,13 @@ export const DEFAULT_RULES: readonly BlockingRule[] = [
   rule('given+beforeLast+last+year', ['given', 'beforeLast', 'last', 'year']),
   rule('father+grandfather+family+year', ['father', 'grandfather', 'family', 'year'], { train: false }),
   rule('given+father+grandfather+family', ['given', 'father', 'grandfather', 'family']),
+  rule('given+father+grandfather+evenYears', ['given', 'father', 'grandfather', 'evenYears'], { train: false }),
+  rule('given+father+grandfather+oddYears', ['given', 'father', 'grandfather', 'oddYears'], { train: false }),
+  rule('given+father+year+origin', ['given', 'father', 'year', 'origin'], { maxBlock: 50, train: false }),
+  rule('given+grandfather+year+origin', ['given', 'grandfather', 'year', 'origin'], { maxBlock: 50, train: false }),
+  rule('given+last+year+origin', ['given', 'last', 'year', 'origin'], { maxBlock: 50, train: false }),
+  rule('father+grandfather+year+origin', ['father', 'grandfather', 'year', 'origin'], { maxBlock: 50, train: false }),
+  rule('father+last+year+origin', ['father', 'last', 'year', 'origin'], { maxBlock: 50, train: false }),
   rule('document', ['document']),
   rule('phone+given', ['phone', 'given']),
   rule('phone+year', ['phone', 'year'], { train: false }),
@@ -168,14 +217,13 @@ export interface BlockIndex {
 
 /**
  * Interns every rule's keys and the household ids of the persons. A rule's key is a 32-bit hash of
- * its field values; persons are grouped by sorting (hash, index) packed into one float64, so a
- * million persons group in a fraction of a second per rule. Two keys that collide share a block:
+ * its field values; persons are grouped by a radix sort on the hash, so a million persons group in
+ * a few tens of milliseconds per rule. Two keys that collide share a block:
  * a few extra candidate pairs, scored like any other, never a lost one.
  */
 export function indexBlocks(people: readonly PreparedPerson[], options: BlockingOptions = {}): BlockIndex {
   const rules = options.rules ?? DEFAULT_RULES;
   const n = people.length;
-  if (n >= 0x200000) throw new Error('blocking handles up to 2,097,152 persons per run');
   const fieldNames = [...new Set(rules.flatMap((r) => r.fields))];
   const fieldValues = new Map<BlockField, Float64Array>();
   for (const f of fieldNames) {
@@ -185,27 +233,26 @@ export function indexBlocks(people: readonly PreparedPerson[], options: Blocking
   }
   const keyIds: Int32Array[] = [];
   const blockSizes: Uint32Array[] = [];
-  const packed = new Float64Array(n);
   const hashes = new Uint32Array(n);
   const present = new Uint8Array(n);
+  const sorter = new RadixSorter(n);
   for (const rule of rules) {
     hashes.fill(0x9747b28c);
     present.fill(1);
     for (const f of rule.fields) mixColumn(hashes, present, fieldValues.get(f)!);
-    let count = 0;
-    for (let i = 0; i < n; i++) if (present[i] === 1) packed[count++] = hashes[i] * 0x200000 + i;
-    const sorted = packed.subarray(0, count).sort();
+    const sorted = sorter.sort(hashes, present);
+    const count = sorted.length;
     const ids = new Int32Array(n).fill(-1);
     const sizes = new Uint32Array(count);
     let blocks = 0;
     let previous = -1;
     for (let k = 0; k < count; k++) {
-      const hash = Math.floor(sorted[k] / 0x200000);
+      const hash = hashes[sorted[k]];
       if (hash !== previous) {
         blocks++;
         previous = hash;
       }
-      ids[sorted[k] - hash * 0x200000] = blocks - 1;
+      ids[sorted[k]] = blocks - 1;
       sizes[blocks - 1]++;
     }
     keyIds.push(ids);

@@ -111,9 +111,24 @@ export function compareNamePart(a: PreparedName | null, b: PreparedName | null, 
   if (a === null || b === null) return 'missing';
   if (a.norm === b.norm) return 'exact';
   if (a.known && b.known && a.key !== b.key) return 'different';
-  if (a.script === b.script && isClose(a.norm, b.norm, sim)) return 'close';
+  if (a.script === b.script && (sim === jaroWinkler ? isCloseCached(a, b) : isClose(a.norm, b.norm, sim))) return 'close';
   if (a.key === b.key) return 'crossScript';
   return 'different';
+}
+
+const CLOSE_CACHE_LIMIT = 2_000_000;
+const closeCache = new Map<number, boolean>();
+
+/** isClose with Jaro-Winkler, remembered per pair of spellings: a batch meets the same pairs again and again. */
+function isCloseCached(a: PreparedName, b: PreparedName): boolean {
+  const key = a.normId < b.normId ? a.normId * 0x4000000 + b.normId : b.normId * 0x4000000 + a.normId;
+  let close = closeCache.get(key);
+  if (close === undefined) {
+    close = isClose(a.norm, b.norm, jaroWinkler);
+    if (closeCache.size >= CLOSE_CACHE_LIMIT) closeCache.clear();
+    closeCache.set(key, close);
+  }
+  return close;
 }
 
 function isClose(a: string, b: string, sim: Similarity): boolean {
@@ -267,6 +282,7 @@ function prepareName(raw: string | null, names: NameFunctions): PreparedName | n
 }
 
 const keyIds = new Map<string, number>();
+const normIds = new Map<string, number>();
 
 function prepareNameUncached(raw: string, names: NameFunctions): PreparedName | null {
   const norm = names.normalize(raw);
@@ -274,7 +290,9 @@ function prepareNameUncached(raw: string, names: NameFunctions): PreparedName | 
   const key = names.key(raw);
   let keyId = keyIds.get(key);
   if (keyId === undefined) keyIds.set(key, (keyId = keyIds.size));
-  return Object.freeze({ norm, key, keyId, script: scriptClass(norm), known: names.known?.(key) ?? false });
+  let normId = normIds.get(norm);
+  if (normId === undefined) normIds.set(norm, (normId = normIds.size));
+  return Object.freeze({ norm, key, keyId, normId, script: scriptClass(norm), known: names.known?.(key) ?? false });
 }
 
 /** Sorted, without duplicates or empty strings; insertion sort (a household has a handful). */

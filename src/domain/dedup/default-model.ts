@@ -19,19 +19,19 @@ export function priorFor(records: number, duplicateShare = DEFAULT_DUPLICATE_SHA
 }
 
 export const DEFAULT_MODEL: Model = {
-  prior: 0.00000164,
+  prior: 0.0000025,
   thresholds: DEFAULT_THRESHOLDS,
   fields: {
-    given: { m: { exact: 0.383, close: 0.109, crossScript: 0.498, different: 0.00993 }, u: { exact: 0.0129, close: 0.000985, crossScript: 0.00709, different: 0.979 } },
-    father: { m: { exact: 0.418, close: 0.095, crossScript: 0.477, different: 0.00992 }, u: { exact: 0.0257, close: 0.00172, crossScript: 0.0119, different: 0.961 } },
-    grandfather: { m: { exact: 0.422, close: 0.0931, crossScript: 0.475, different: 0.00993 }, u: { exact: 0.0268, close: 0.00184, crossScript: 0.0125, different: 0.959 } },
-    family: { m: { exact: 0.142, close: 0.0468, crossScript: 0.713, different: 0.0982 }, u: { exact: 0.0153, close: 0.00127, crossScript: 0.0209, different: 0.962 } },
-    nameOrder: { m: { exact: 0.99, shifted: 0.0099 }, u: { exact: 1, shifted: 0.000005 } },
+    given: { m: { exact: 0.564, close: 0.0949, crossScript: 0.327, different: 0.0134 }, u: { exact: 0.0123, close: 0.00156, crossScript: 0.00719, different: 0.979 } },
+    father: { m: { exact: 0.592, close: 0.085, crossScript: 0.302, different: 0.0205 }, u: { exact: 0.026, close: 0.00236, crossScript: 0.0124, different: 0.959 } },
+    grandfather: { m: { exact: 0.605, close: 0.0753, crossScript: 0.305, different: 0.015 }, u: { exact: 0.0243, close: 0.00237, crossScript: 0.0121, different: 0.961 } },
+    family: { m: { exact: 0.385, close: 0.0368, crossScript: 0.506, different: 0.0726 }, u: { exact: 0.0153, close: 0.00155, crossScript: 0.0229, different: 0.96 } },
+    nameOrder: { m: { exact: 0.979, shifted: 0.0213 }, u: { exact: 0.999, shifted: 0.00073 } },
     sex: { m: { exact: 0.99, different: 0.0099 }, u: { exact: 0.5, different: 0.5 } },
-    birthDate: { m: { exact: 0.787, close: 0.203, different: 0.0099 }, u: { exact: 0.00389, close: 0.0439, different: 0.952 } },
-    documents: { m: { exact: 0.99, different: 0.0099 }, u: { exact: 0.00000806, different: 1 } },
-    phone: { m: { exact: 0.99, different: 0.0099 }, u: { exact: 0.0000141, different: 1 } },
-    origin: { m: { exact: 0.98, close: 0.0098, different: 0.0098 }, u: { exact: 0.0862, close: 0.192, different: 0.722 } },
-    members: { m: { exact: 0.966, close: 0.0244, different: 0.0099 }, u: { exact: 0.198, close: 0.353, different: 0.449 } },
+    birthDate: { m: { exact: 0.746, close: 0.244, different: 0.0099 }, u: { exact: 0.00402, close: 0.0436, different: 0.952 } },
+    documents: { m: { exact: 0.99, different: 0.0099 }, u: { exact: 0.0000176, different: 1 } },
+    phone: { m: { exact: 0.99, different: 0.0099 }, u: { exact: 0.000133, different: 1 } },
+    origin: { m: { exact: 0.98, close: 0.0098, different: 0.0098 }, u: { exact: 0.0858, close: 0.186, different: 0.728 } },
+    members: { m: { exact: 0.968, close: 0.0221, different: 0.00991 }, u: { exact: 0.193, close: 0.356, different: 0.451 } },
   },
 };

@@ -43,6 +43,8 @@ export interface PreparedName {
   key: string;
   /** A number standing for `key` (equal keys, equal numbers) within this process, for blocking. */
   keyId: number;
+  /** A number standing for `norm` within this process, for remembering comparisons. */
+  normId: number;
   script: Script;
   /** The key names a known name (variant table), so a near spelling of another known name is a different name. */
   known: boolean;

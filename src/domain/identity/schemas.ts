@@ -6,6 +6,7 @@ import { Version } from '../registry/household.ts';
 export const PERMISSIONS = [
   'households.read', 'households.write', 'households.import', 'households.export',
   'protection.read', 'protection.write',
+  'dedup.check', 'dedup.review',
   'users.manage', 'organizations.manage', 'places.manage', 'audit.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

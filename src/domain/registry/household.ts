@@ -114,7 +114,12 @@ function consentBasis(h: { legalBasis: string; consent: { given: boolean } }, ct
 }
 
 export const HouseholdInput = z
-  .object({ id: z.uuid('uuid.invalid').optional(), ...householdFields })
+  .object({
+    id: z.uuid('uuid.invalid').optional(),
+    ...householdFields,
+    /** Why the clerk registers anyway after being shown possible duplicates; kept with the pairs. */
+    duplicateReason: z.string().trim().max(500, 'text.too_long').optional(),
+  })
   .superRefine((h, ctx) => {
     oneHead(h.members, ctx);
     consentBasis(h, ctx);
@@ -162,6 +167,10 @@ export const Household = z.object({
   consent: z.object({ given: z.boolean(), date: z.string().nullable(), scope: z.array(z.string()) }),
   notes: z.string().nullable(),
   status: z.string(),
+  /** Every registry the family is registered in (its own first), after merges. */
+  registries: z.array(z.string()).optional(),
+  /** The household this one was merged into (status `merged`), if any. */
+  mergedInto: z.string().nullable().optional(),
   size: z.number().int(),
   version: z.number().int(),
   members: z.array(Member),

@@ -49,12 +49,16 @@ export interface HouseholdsTable {
   shelter: string; phone: string | null; legal_basis: string; consent: unknown; notes: string | null;
   status: string; size: number; search_text: string; version: number;
   created_at: Timestamp; created_by: string | null; updated_at: Timestamp; updated_by: string | null;
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  merged_numbers: ColumnType<string[], string[] | undefined, string[]>;
+  also_registries: ColumnType<string[], string[] | undefined, string[]>;
 }
 export interface IndividualsTable {
   id: string; household_id: string; position: number; relationship: string; given_name: string;
   father_name: string | null; grandfather_name: string | null; family_name: string | null;
   sex: string; birth_date: string | null; no_documents: boolean; specific_needs: string[];
   sensitive_needs: string | null; created_at: Timestamp;
+  same_as: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface IdentityDocumentsTable {
   individual_id: string; position: number; type: string; number: string; number_norm: string;
@@ -73,6 +77,18 @@ export interface AuditLogTable {
   details: unknown; ip: string | null; prev_hash: string; hash: string;
 }
 export interface AuditHeadTable { id: boolean; seq: number; hash: string }
+/** A column with a default: optional when inserting. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+export interface DedupPairsTable {
+  id: string; household_a: string; household_b: string; score: number; band: string; reason: string;
+  members: unknown; status: Defaulted<string>; source: string; duplicate_reason: Defaulted<string | null>; note: Defaulted<string | null>;
+  decided_by: Defaulted<string | null>; decided_at: Defaulted<Date | string | null>; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface DedupMergesTable {
+  id: string; pair_id: string; survivor_id: string; merged_id: string; snapshot: unknown; note: Defaulted<string | null>;
+  merged_by: Defaulted<string | null>; merged_at: Timestamp; undone_by: Defaulted<string | null>; undone_at: Defaulted<Date | string | null>;
+}
+export interface DedupSharingTable { organization_code: string; registry_code: string }
 
 export interface Database {
   organizations: OrganizationsTable;
@@ -92,6 +108,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  dedup_pairs: DedupPairsTable;
+  dedup_merges: DedupMergesTable;
+  dedup_sharing: DedupSharingTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

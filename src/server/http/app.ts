@@ -17,6 +17,7 @@ import { installErrorHandlers, sendNotFound } from './errors.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { placesRoutes } from '../places/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
+import { installDedup } from '../dedup/install.ts';
 import { systemRoutes } from './system-routes.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
@@ -69,6 +70,7 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(identityRoutes(ctx), { prefix: '/api' });
   await app.register(placesRoutes(ctx), { prefix: '/api' });
   await app.register(registryRoutes(ctx), { prefix: '/api' });
+  await installDedup(app, ctx);
   const web = options.serveWeb !== false && existsSync(`${WEB_DIR}index.html`);
   if (web) await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => (web && isPageAddress(request.method, request.url)

@@ -92,7 +92,7 @@ export async function takenIds(db: Executor, households: string[], individuals: 
 }
 
 
-export interface PageFilter { organizationId: string; scope: readonly string[]; area?: string }
+export interface PageFilter { organizationId: string; organizationCode?: string; scope: readonly string[]; area?: string }
 
 function pageWhere(f: PageFilter, afterId: string | null = null) {
   const conditions = visibleHouseholds(f);

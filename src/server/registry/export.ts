@@ -18,7 +18,7 @@ export interface ExportOptions { area?: string; format?: string }
  */
 export async function exportHouseholds(ctx: Ctx, actor: Actor, opts: ExportOptions = {}): Promise<{ total: number; pages: AsyncGenerator<Household[]> }> {
   requirePermission(actor, 'households.export');
-  const filter = { organizationId: actor.organizationId, scope: actor.scope, area: opts.area };
+  const filter = { organizationId: actor.organizationId, organizationCode: actor.organizationCode, scope: actor.scope, area: opts.area };
   const total = await bulk.countHouseholds(ctx.db.kysely, filter);
   await inTransaction(ctx, (trx) => audit(trx, actor, 'household.export', 'household', null, {
     count: total, area: opts.area ?? null, format: opts.format ?? null,

@@ -6,6 +6,7 @@ import { invalidFields } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
 import { buildRecord } from './service.ts';
+import { registryHooks } from './hooks.ts';
 import { sensitiveCodes } from './validation.ts';
 import { validateForImport, type ImportHousehold } from './import-validation.ts';
 import type { HouseholdRecord } from './store.ts';
@@ -98,18 +99,20 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, households: Impor
   const batchAt = (start: number) => households.slice(start, start + BATCH);
   const prepare = (start: number) => prepareBatch(ctx, actor, batchAt(start), numbers.slice(start, start + BATCH), sensitive);
   const registrationNumbers = new Map<string, string>();
+  const ids: string[] = [];
   let individuals = 0;
   await inTransaction(ctx, async (trx) => {
     let records = await prepare(0);
     for (let start = 0; start < households.length; start += BATCH) {
       // The next batch is built while this one is written (PostgreSQL works beside us).
       const [, next] = await Promise.all([writeBatch(trx, actor, batchAt(start), records, opts.file), prepare(start + BATCH)]);
-      records.forEach((r, k) => { registrationNumbers.set(households[start + k].ref, r.registrationNumber); individuals += r.size; });
+      records.forEach((r, k) => { registrationNumbers.set(households[start + k].ref, r.registrationNumber); ids.push(r.id); individuals += r.size; });
       opts.onProgress?.(Math.min(start + BATCH, households.length), households.length);
       records = next;
     }
     await audit(trx, actor, 'household.import', 'household', null, { count: households.length, individuals, file: opts.file ?? null });
   });
+  registryHooks(ctx).committed?.(ids);
   if (households.length >= ANALYZE_AFTER) await bulk.analyzeRegistry(ctx.db.kysely);
   return { imported: households.length, individuals, registrationNumbers };
 }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Candidate } from '#domain/dedup/api';
 import { Household, HouseholdInput, HouseholdQuery, HouseholdSummary, HouseholdUpdate } from '#domain/registry/household';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import * as registry from './service.ts';
 
 const IdParam = z.object({ id: z.uuid('uuid.invalid') });
+/** A registration's answer: the household, and the existing families it may duplicate (see /api/dedup/check). */
+const Registered = Household.extend({ possibleDuplicates: z.array(Candidate) });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().trim().min(8, 'too_small').max(200, 'too_big').optional() });
 const HistoryEntry = z.object({
   version: z.number().int(), at: z.string(), action: z.string(),
@@ -17,7 +20,7 @@ const HistoryEntry = z.object({
 export const registryRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   const tags = ['registry'];
   app.post('/households', {
-    schema: { tags, headers: IdempotencyHeaders, body: HouseholdInput, response: { 201: Household } },
+    schema: { tags, headers: IdempotencyHeaders, body: HouseholdInput, response: { 201: Registered } },
   }, async (request, reply) => {
     const result = await registry.registerHousehold(ctx, requireActor(request), request.body, request.headers['idempotency-key']);
     if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Candidate } from '#domain/dedup/api';
 import type { Household, HouseholdInput, HouseholdQuery, HouseholdUpdate } from '#domain/registry/household';
 import { formatRegistrationNumber } from '#domain/registry/registration-number';
 import { householdSearchText, searchTerms } from '#domain/registry/search-terms';
@@ -9,6 +10,7 @@ import { Problem, invalidField, notFound } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
 import { idempotent } from '../shared/idempotency.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
+import { registryHooks } from './hooks.ts';
 import { assertCanRead, assertCanWrite } from './policy.ts';
 import { hasSensitive, sensitiveState, toStoredMembers, visibleMembers } from './members.ts';
 import { checkAgainstData, sensitiveCodes } from './validation.ts';
@@ -17,7 +19,8 @@ import * as store from './store.ts';
 /** The household as this actor may see it; with no actor, as anyone may (no sensitive codes). */
 export function present(ctx: Ctx, actor: Actor | null, r: store.HouseholdRecord): Household {
   return {
-    id: r.id, registrationNumber: r.registrationNumber, registrationNumbers: [r.registrationNumber], registry: r.registry,
+    id: r.id, registrationNumber: r.registrationNumber, registrationNumbers: [r.registrationNumber, ...(r.mergedNumbers ?? [])],
+    registry: r.registry, registries: [r.registry, ...(r.alsoRegistries ?? [])], mergedInto: r.mergedInto ?? null,
     origin: { pcode: r.originPcode, place: r.originPlace }, displacedOn: r.displacedOn,
     current: { pcode: r.currentPcode, siteId: r.currentSiteId, address: r.currentAddress }, shelter: r.shelter,
     phone: r.phone, legalBasis: r.legalBasis, consent: r.consent, notes: r.notes, status: r.status, size: r.size,
@@ -26,8 +29,11 @@ export function present(ctx: Ctx, actor: Actor | null, r: store.HouseholdRecord)
   };
 }
 
+type RecordBase = Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt'>
+  & Pick<store.HouseholdRecord, 'mergedNumbers'>;
+
 /** The stored form of a household as registered or imported (members sealed as the actor may). */
-export function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt'>,
+export function buildRecord(ctx: Ctx, actor: Actor, base: RecordBase,
   input: Omit<HouseholdInput, 'id'>, sensitive: Set<string>, previous: store.StoredMember[] = []): store.HouseholdRecord {
   const members = toStoredMembers(ctx, actor, input.members, sensitive, previous);
   return {
@@ -35,7 +41,7 @@ export function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRe
     currentPcode: input.current.pcode, currentSiteId: input.current.siteId ?? null, currentAddress: input.current.address ?? null,
     shelter: input.shelter, phone: input.phone ?? null, legalBasis: input.legalBasis, consent: input.consent,
     notes: input.notes ?? null, size: members.length, members, updatedAt: new Date(),
-    searchText: householdSearchText({ registrationNumbers: [base.registrationNumber], phone: input.phone ?? null, members }),
+    searchText: householdSearchText({ registrationNumbers: [base.registrationNumber, ...(base.mergedNumbers ?? [])], phone: input.phone ?? null, members }),
   };
 }
 
@@ -43,14 +49,18 @@ export function buildRecord(ctx: Ctx, actor: Actor, base: Pick<store.HouseholdRe
  * What the history keeps of a version, whoever made it: everything but sensitive codes (the
  * history is readable by every reader of the household), members keyed by id.
  */
-function historyView(ctx: Ctx, r: store.HouseholdRecord) {
+export function historyView(ctx: Ctx, r: store.HouseholdRecord) {
   const { version: _v, updatedAt: _u, createdAt: _c, members, ...rest } = present(ctx, null, r);
   return { ...rest, members: Object.fromEntries(members.map(({ id, ...m }) => [id, m])) };
 }
 
+/** A registered household with the existing families it may duplicate (queued for review). */
+export type Registered = Household & { possibleDuplicates: Candidate[] };
+
 /**
  * Registers a household and its members in the actor's organisation's registry, with a new
- * registration number. With an Idempotency-Key a replay returns the first response.
+ * registration number, and answers with its possible duplicates. With an Idempotency-Key a replay
+ * returns the first response.
  */
 export async function registerHousehold(ctx: Ctx, actor: Actor, input: HouseholdInput, idempotencyKey?: string) {
   requirePermission(actor, 'households.write');
@@ -59,7 +69,8 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
   }
   await checkAgainstData(ctx.db.kysely, actor, input);
   const sensitive = await sensitiveCodes(ctx.db.kysely);
-  return idempotent<Household>(ctx, actor, idempotencyKey, 'POST /api/households', input, async (trx) => {
+  let written = null as store.HouseholdRecord | null;
+  const result = await idempotent<Registered>(ctx, actor, idempotencyKey, 'POST /api/households', input, async (trx) => {
     const id = input.id ?? uuidv7();
     if (input.id && (await store.getHousehold(trx, id))) throw new Problem(409, 'problem.conflict');
     const seq = await store.nextRegistrationSeq(trx, actor.organizationCode, governorateOf(input.current.pcode));
@@ -70,11 +81,14 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
     }, input, sensitive);
     await store.insertHousehold(trx, record, actor.userId);
     const stored = (await store.getHousehold(trx, id))!;
-    const body = present(ctx, actor, stored);
     await store.insertHistory(trx, { householdId: id, version: 1, action: 'create', changes: diffRecords({}, historyView(ctx, stored)), actorId: actor.userId });
     await audit(trx, actor, 'household.create', 'household', id, { registrationNumber, size: record.size, sensitive: hasSensitive(record.members) });
-    return { status: 201, body };
+    const possibleDuplicates = await registryHooks(ctx).possibleDuplicates?.(trx, actor, stored, input.duplicateReason || null) ?? [];
+    written = stored;
+    return { status: 201, body: { ...present(ctx, actor, stored), possibleDuplicates } };
   });
+  if (written) registryHooks(ctx).committed?.([written]);
+  return result;
 }
 
 /** One household, if the actor may see it (404 otherwise); reading sensitive codes is audited. */
@@ -94,7 +108,7 @@ export async function searchHouseholds(ctx: Ctx, actor: Actor, query: HouseholdQ
   const page = { page: query.page, pageSize: query.pageSize };
   if (query.registry && query.registry !== actor.organizationCode) return { items: [], total: 0, ...page };
   const result = await store.searchHouseholds(ctx.db.kysely, {
-    organizationId: actor.organizationId, scope: actor.scope, terms: searchTerms(query.q ?? ''), area: query.area, ...page,
+    organizationId: actor.organizationId, organizationCode: actor.organizationCode, scope: actor.scope, terms: searchTerms(query.q ?? ''), area: query.area, ...page,
   });
   return { ...result, ...page };
 }
@@ -107,6 +121,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
   const current = await store.getHousehold(ctx.db.kysely, id);
   if (!current) throw notFound();
   assertCanWrite(actor, current);
+  if (current.status === 'merged') throw new Problem(409, 'problem.household_merged', { extra: { mergedInto: current.mergedInto ?? null } });
   if (input.registry && input.registry !== current.registry) throw invalidField('registry', 'registry.not_yours');
   const stale = () => new Problem(409, 'problem.conflict_version', { extra: { current: present(ctx, actor, current) } });
   if (input.version !== current.version) throw stale();
@@ -114,7 +129,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
   const ids = input.members.map((m) => m.id).filter((m): m is string => Boolean(m));
   if ((await store.membersElsewhere(ctx.db.kysely, id, ids)).length) throw invalidField('members', 'members.unknown');
   const sensitive = await sensitiveCodes(ctx.db.kysely);
-  return inTransaction(ctx, async (trx: Trx) => {
+  const updated = await inTransaction(ctx, async (trx: Trx) => {
     const next = buildRecord(ctx, actor, { ...current, version: current.version + 1 }, input, sensitive, current.members);
     if (!(await store.updateHousehold(trx, next, input.version, actor.userId))) throw stale();
     const stored = (await store.getHousehold(trx, id))!;
@@ -122,8 +137,10 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
     await store.insertHistory(trx, { householdId: id, version: stored.version, action: 'update', changes, actorId: actor.userId });
     const sensitiveChanged = sensitiveState(ctx, current.members) !== sensitiveState(ctx, stored.members);
     await audit(trx, actor, 'household.update', 'household', id, { version: stored.version, paths: changes.map((c) => c.path), sensitiveChanged });
-    return present(ctx, actor, stored);
+    return stored;
   });
+  registryHooks(ctx).committed?.([updated]);
+  return present(ctx, actor, updated);
 }
 
 /** Who changed what, when: newest first. */

@@ -18,6 +18,8 @@ export interface HouseholdRecord {
   currentSiteId: string | null; currentAddress: string | null; shelter: string; phone: string | null;
   legalBasis: string; consent: Household['consent']; notes: string | null; status: string; size: number;
   searchText: string; version: number; createdAt: Date; updatedAt: Date; members: StoredMember[];
+  /** After merges: the household this one was merged into, and the numbers and registries merged into this one. */
+  mergedInto?: string | null; mergedNumbers?: string[]; alsoRegistries?: string[];
 }
 
 /** The next number in the registry's sequence for a governorate (atomic under concurrency). */
@@ -111,6 +113,7 @@ export function toRecords(rows: (HouseholdRow & { registry: string })[], people:
     consent: (typeof row.consent === 'string' ? JSON.parse(row.consent) : row.consent) as Household['consent'],
     notes: row.notes, status: row.status, size: row.size, searchText: row.search_text, version: row.version,
     createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
+    mergedInto: row.merged_into ?? null, mergedNumbers: row.merged_numbers ?? [], alsoRegistries: row.also_registries ?? [],
     members: (members.get(row.id) ?? []).map((p): StoredMember => ({
       id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
       grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
@@ -132,18 +135,24 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 export interface SearchFilter {
-  organizationId: string; scope: readonly string[]; terms: string[][]; area?: string; page: number; pageSize: number;
+  organizationId: string; organizationCode?: string; scope: readonly string[]; terms: string[][]; area?: string; page: number; pageSize: number;
 }
 
-/** A page of households matching every term as a word prefix, newest first, and the total (capped). */
-/** The households of one registry inside a scope (and an area, when asked), merged ones left out. */
-export function visibleHouseholds(f: { organizationId: string; scope: readonly string[]; area?: string }) {
-  const conditions = [sql`h.registry_organization_id = ${f.organizationId}`, sql`h.status <> 'merged'`];
+/**
+ * The households of one registry inside a scope (and an area, when asked), merged ones left out:
+ * its own, and those a merge made its too (a survivor carries the registries merged into it).
+ */
+export function visibleHouseholds(f: { organizationId: string; organizationCode?: string; scope: readonly string[]; area?: string }) {
+  const registry = f.organizationCode
+    ? sql`(h.registry_organization_id = ${f.organizationId} or h.also_registries @> array[${f.organizationCode}]::text[])`
+    : sql`h.registry_organization_id = ${f.organizationId}`;
+  const conditions = [registry, sql`h.status <> 'merged'`];
   if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
   if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
   return conditions;
 }
 
+/** A page of households matching every term as a word prefix, newest first, and the total (capped). */
 export async function searchHouseholds(db: Executor, f: SearchFilter): Promise<{ items: HouseholdSummary[]; total: number }> {
   const conditions = visibleHouseholds(f);
   for (const alternatives of f.terms) {

@@ -7,6 +7,7 @@ import { ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatDateTime } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
 import { codeLabel, statusColor } from '#web/lib/labels.ts';
+import { MergedBanner } from '#web/dedup/merged-banner.tsx';
 import { HouseholdFacts, MembersList } from './household-details.tsx';
 import { HouseholdHistory } from './household-history.tsx';
 
@@ -18,15 +19,19 @@ export function HouseholdPage() {
   const household = useHousehold(id);
   const tab = params.get('tab') === 'history' ? 'history' : 'details';
   const lang = currentLang();
-  const canEdit = can(useMe(), 'households.write');
+  const me = useMe();
 
   if (household.isPending) return <PageLoader label={t('household.loading')} />;
   if (household.isError) return <ErrorState error={household.error} onRetry={() => household.refetch()} />;
   const h = household.data;
   const others = h.registrationNumbers.filter((n) => n !== h.registrationNumber);
+  const registries = h.registries?.length ? h.registries : [h.registry];
+  // A merged record is kept for its history; the family is edited on the surviving one.
+  const canEdit = can(me, 'households.write') && h.status !== 'merged';
 
   return (
     <Stack gap="md">
+      <MergedBanner household={h} />
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={4}>
@@ -35,7 +40,7 @@ export function HouseholdPage() {
               {h.registrationNumber}
             </Title>
             {others.length > 0 && (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" data-testid="household-other-numbers">
                 {t('household.otherNumbers')}: <span className="ltr">{others.join(', ')}</span>
               </Text>
             )}
@@ -43,7 +48,9 @@ export function HouseholdPage() {
               <Badge variant="light" color={statusColor(h.status)} data-testid="household-status">
                 {codeLabel('householdStatus', h.status)}
               </Badge>
-              <Badge variant="outline" color="gray" data-testid="household-registry">{t('household.registry')}: {h.registry}</Badge>
+              <Badge variant="outline" color="gray" data-testid="household-registry">
+                {registries.length > 1 ? t('household.registries') : t('household.registry')}: {registries.join(', ')}
+              </Badge>
               <Badge variant="outline" color="blue" data-testid="household-size">{t('household.size')}: {h.size}</Badge>
             </Group>
           </Stack>

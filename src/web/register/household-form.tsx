@@ -20,6 +20,12 @@ export interface HouseholdFormProps {
   onSubmit: (input: HouseholdInput) => Promise<void>;
   onCancel?: () => void;
   testId?: string;
+  /** Shown after the members (the duplicate check), given the values as typed. */
+  renderAfterMembers?: (values: HouseholdValues) => React.ReactNode;
+  /** Shown in the sticky save bar, beside the member count. */
+  footerStatus?: React.ReactNode;
+  /** Checked after validation, before saving: false stops the save (the caller says why). */
+  beforeSubmit?: () => boolean;
 }
 
 /** An empty area field says "required" rather than "this is not a P-code". */
@@ -51,7 +57,8 @@ function focusable(form: HTMLFormElement | null): HTMLElement[] {
  * next member, Ctrl+Enter saves. Validated with the shared HouseholdInput schema before sending;
  * errors from the schema or the server are shown at their field, translated.
  */
-export function HouseholdForm({ initial, registries, submitLabel, onSubmit, onCancel, testId }: HouseholdFormProps) {
+export function HouseholdForm(props: HouseholdFormProps) {
+  const { initial, registries, submitLabel, onSubmit, onCancel, testId, renderAfterMembers, footerStatus, beforeSubmit } = props;
   const { t } = useTranslation();
   const reference = useReference();
   const [values, setValues] = useState(initial);
@@ -147,6 +154,7 @@ export function HouseholdForm({ initial, registries, submitLabel, onSubmit, onCa
     }
     setErrors({});
     setOtherErrors([]);
+    if (beforeSubmit && !beforeSubmit()) return;
     setSubmitting(true);
     leaving.current = true;
     try {
@@ -252,6 +260,7 @@ export function HouseholdForm({ initial, registries, submitLabel, onSubmit, onCa
             </Box>
           </Stack>
         </Section>
+        {renderAfterMembers?.(values)}
         <LocationSection values={values} errors={errors} update={update} />
         <ProtectionSection values={values} errors={errors} update={update} />
         <Paper
@@ -266,6 +275,7 @@ export function HouseholdForm({ initial, registries, submitLabel, onSubmit, onCa
           <Group justify="space-between" gap="sm">
             <Group gap="xs">
               <Badge variant="light" size="lg">{t('register.membersSection')}: {values.members.length}</Badge>
+              {footerStatus}
               <Text size="xs" c="dimmed" visibleFrom="sm">Ctrl+Enter</Text>
             </Group>
             <Group gap="sm">

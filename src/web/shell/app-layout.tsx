@@ -27,6 +27,7 @@ export function AppLayout() {
   const main: Item[] = [
     { to: '/households', label: t('nav.households'), icon: 'households', testId: 'nav-households' },
     ...(can(me, 'households.write') ? [{ to: '/register', label: t('nav.register'), icon: 'register', testId: 'nav-register' } as Item] : []),
+    ...(can(me, 'dedup.review') ? [{ to: '/dedup', label: t('nav.dedup'), icon: 'dedup', testId: 'nav-dedup' } as Item] : []),
   ];
   const admin: Item[] = [
     ...(can(me, 'organizations.manage') ? [{ to: '/admin/organizations', label: t('nav.organizations'), icon: 'organizations', testId: 'nav-organizations' } as Item] : []),

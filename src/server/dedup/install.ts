@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../context.ts';
+import { setRegistryHooks } from '../registry/hooks.ts';
+import { possibleDuplicatesAtRegistration } from './check.ts';
+import { dedupRoutes } from './routes.ts';
+import { startDedupRuntime } from './runtime.ts';
+
+/**
+ * Deduplication in a running server: the index (built in the background from the database), the
+ * registry's hooks (a duplicate check inside each registration, the index kept current after each
+ * commit) and the /api/dedup routes.
+ */
+export async function installDedup(app: FastifyInstance, ctx: Ctx): Promise<void> {
+  const runtime = startDedupRuntime(ctx);
+  setRegistryHooks(ctx, {
+    possibleDuplicates: (trx, actor, household, reason) => possibleDuplicatesAtRegistration(ctx, trx, actor, household, reason),
+    committed: (changes) => {
+      runtime.apply(changes).catch((error) => ctx.log.error({ err: error }, 'dedup index update failed'));
+    },
+  });
+  app.addHook('onClose', async () => {
+    runtime.stop();
+    await runtime.built;
+  });
+  await app.register(dedupRoutes(ctx), { prefix: '/api' });
+}
