@@ -1,62 +1,23 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { HOUSEHOLD_COLUMNS, headerRows, householdInputToRows, unguardCell } from '#domain/registry/csv-format';
 import { HouseholdInput } from '#domain/registry/household';
 import { connect } from '#server/db/connect';
 import { householdInput } from '../../test/factories.ts';
+import { cliStores } from '../../test/cli.ts';
 
 // The real `amina` command in child processes: each start costs seconds, so the checks are bundled.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'amina-cli-'));
-const databases: (() => Promise<void>)[] = [];
+const { freshStore, amina, dropAll } = cliStores(work);
 afterAll(async () => {
-  for (const drop of databases) await drop();
+  await dropAll();
   rmSync(work, { recursive: true, force: true });
 });
-
-/** A fresh, empty store for the CLI: a PGlite directory, or a new PostgreSQL database when DATABASE_URL is set. */
-async function freshStore(name: string) {
-  const dataDir = join(work, name);
-  const url = process.env.DATABASE_URL;
-  if (!url) return { env: { AMINA_DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => connect({ dataDir }) };
-  const db = `amina_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${db}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${db}`;
-  databases.push(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${db} with (force)`);
-    await c.end();
-  });
-  return { env: { AMINA_DATA_DIR: dataDir, DATABASE_URL: target.toString() }, open: () => connect({ databaseUrl: target.toString() }) };
-}
-
-function amina(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/amina.js', ...args], {
-      cwd: ROOT, env: { ...process.env, AMINA_ADMIN_PASSWORD: 'cli-test-admin-password', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function householdCount(store: { open: () => ReturnType<typeof connect> }): Promise<number> {
   const db = await store.open();

@@ -147,6 +147,12 @@ describe.skipIf(!hasChromium)('one family registered by MoMD in Arabic and by BM
     await page.getByTestId('registration-number').waitFor();
     expect(await page.getByTestId('merged-banner').count()).toBe(0);
 
+    // The clerk opens the MoMD family to compare: read-only, saying what is withheld.
+    await page.goto(`/households/${momdId}`);
+    await page.getByTestId('household-restricted').waitFor();
+    expect(await page.getByTestId('household-edit').count()).toBe(0);
+    await shot(page, 'dedup-en-shared-household');
+
     await switchLanguage(queue, 'ar');
     await expect.poll(() => queue.locator('html').getAttribute('dir')).toBe('rtl');
     await shot(queue, 'dedup-ar-queue');

@@ -8,6 +8,26 @@ import { dedupFile, type DedupResult } from './engine.ts';
 /** `amina dedup ...`: batch deduplication of a people file (no database), and of the registry. */
 export function registerDedupCommands(program: Command): void {
   const dedup = program.command('dedup').description('find the same person registered more than once');
+  dedup.command('run')
+    .description('find duplicates across the registry and queue them for review, as a job that resumes where it stopped')
+    .option('--registry <code>', 'only duplicates involving this registry (against the registries it may check against)')
+    .option('--restart', 'abandon an unfinished job and start over')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--as <username>', 'user the run is audited under', 'admin')
+    .action(async (opts: { registry?: string; restart?: boolean; workers?: string; as: string }) => {
+      const { withContext, cliActor } = await import('../context.ts');
+      const { runDedup } = await import('./run.ts');
+      await withContext(async (ctx) => {
+        const actor = await cliActor(ctx, opts.as);
+        const log = stageLogger();
+        const r = await runDedup(ctx, actor, { registry: opts.registry, restart: opts.restart, workers: opts.workers ? Number(opts.workers) : undefined },
+          (line) => log(line, 0));
+        console.log([
+          `job ${r.job}${r.resumedAt ? ` (resumed at ${r.resumedAt})` : ''}`, `records ${r.records}`, `possible duplicate pairs ${r.pairsFound}`,
+          `household pairs queued ${r.householdsQueued}`, `seconds ${r.seconds.toFixed(1)}`,
+        ].join(', '));
+      });
+    });
   dedup.command('file <people.csv>')
     .description('cluster the records of a people file (no database needed): record_id, registry, household_id, given_name, father_name, grandfather_name, family_name, sex, birth_date, phone, document_number, origin_pcode, address')
     .requiredOption('--out <clusters.csv>', 'write record_id,cluster_id for every input row')
@@ -41,7 +61,7 @@ function stageLogger() {
   const started = performance.now();
   let last = '';
   return (stage: string, done: number) => {
-    const line = stage === 'scoring' ? `scoring: ${done.toLocaleString('en')} pairs compared` : `${stage}: ${done.toLocaleString('en')}`;
+    const line = stage === 'scoring' ? `scoring: ${done.toLocaleString('en')} pairs compared` : /\s/.test(stage) ? stage : `${stage}: ${done.toLocaleString('en')}`;
     if (line === last) return;
     last = line;
     process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`);

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { compareRecords, termValues } from '#domain/dedup/compare';
+import { compareRecords, emptyComparison, jaroWinkler, termValues } from '#domain/dedup/compare';
 import { IRAQI_NAMES } from '#domain/dedup/iraqi-names';
 import { forEachCandidate, indexBlocks } from '#domain/dedup/blocking';
 import { estimateU } from '#domain/dedup/em';
@@ -56,6 +56,7 @@ function main(): void {
   let codes = new Int32Array(1 << 20);
   let corrections = new Float32Array(1 << 20);
   const counts = new Map<number, number>();
+  const scratch = emptyComparison();
   const stats = forEachCandidate(index, (i, j, block, rule) => {
     if (block % job.workers !== job.worker) return;
     if (n === left.length) {
@@ -64,7 +65,7 @@ function main(): void {
       codes = grow(codes, new Int32Array(n * 2));
       corrections = grow(corrections, new Float32Array(n * 2));
     }
-    const c = compareRecords(people[i], people[j]);
+    const c = compareRecords(people[i], people[j], jaroWinkler, scratch);
     const code = encodePattern(c);
     left[n] = i;
     right[n] = j;

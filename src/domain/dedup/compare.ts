@@ -234,23 +234,37 @@ function sharedKey(a: PreparedName | null, b: PreparedName | null, level: Level)
   return level === 'exact' || level === 'close' || level === 'crossScript' ? a.key : null;
 }
 
-/** Compares two prepared persons field by field; sim overrides Jaro-Winkler for `close` names. */
-export function compareRecords(a: PreparedPerson, b: PreparedPerson, sim: Similarity = jaroWinkler): Comparison {
-  const out: Comparison = {
-    given: 'missing', father: 'missing', grandfather: 'missing', family: 'missing', nameOrder: 'exact',
-    sex: compareSex(a.sex, b.sex),
-    birthDate: compareDates(a.birth, b.birth),
-    documents: compareDocuments(a.documents, b.documents),
-    phone: comparePhone(a.phone, b.phone),
-    origin: compareOrigin(a, b),
-    members: compareMembers(a.memberKeys, b.memberKeys),
-    givenValue: null,
-    fatherValue: null,
-    grandfatherValue: null,
-    familyValue: null,
-    birthDateValue: null,
+/** A comparison to fill (see compareRecords' `into`). */
+export function emptyComparison(): Comparison {
+  return {
+    given: 'missing', father: 'missing', grandfather: 'missing', family: 'missing', nameOrder: 'exact', sex: 'missing',
+    birthDate: 'missing', documents: 'missing', phone: 'missing', origin: 'missing', members: 'missing',
+    givenValue: null, fatherValue: null, grandfatherValue: null, familyValue: null, birthDateValue: null,
   };
-  if (out.birthDate === 'exact') out.birthDateValue = a.birth?.value ?? null;
+}
+
+/**
+ * Compares two prepared persons field by field; sim overrides Jaro-Winkler for `close` names.
+ * A batch passes `into`, one Comparison it reuses for every pair (no allocation per pair: ten
+ * million candidate pairs would otherwise keep the garbage collector busy for seconds).
+ */
+export function compareRecords(a: PreparedPerson, b: PreparedPerson, sim: Similarity = jaroWinkler, into?: Comparison): Comparison {
+  const out = into ?? emptyComparison();
+  out.given = 'missing';
+  out.father = 'missing';
+  out.grandfather = 'missing';
+  out.family = 'missing';
+  out.nameOrder = 'exact';
+  out.sex = compareSex(a.sex, b.sex);
+  out.birthDate = compareDates(a.birth, b.birth);
+  out.documents = compareDocuments(a.documents, b.documents);
+  out.phone = comparePhone(a.phone, b.phone);
+  out.origin = compareOrigin(a, b);
+  out.members = compareMembers(a.memberKeys, b.memberKeys);
+  out.fatherValue = null;
+  out.grandfatherValue = null;
+  out.familyValue = null;
+  out.birthDateValue = out.birthDate === 'exact' ? a.birth?.value ?? null : null;
   compareNameBlock(a, b, out, sim);
   out.givenValue = sharedKey(a.parts[0], b.parts[0], out.given);
   if (out.nameOrder === 'exact') {

@@ -1,6 +1,6 @@
 import { FIELD_LEVELS, FIELDS, TF_FIELDS } from './types.ts';
 import type { Comparison, Field, Level, TfField } from './types.ts';
-import { countedComparison, DEFAULT_TF_FLOOR, levelWeight, tfValue } from './scoring.ts';
+import { countedComparison, DEFAULT_TF_FLOOR, KINSHIP_FIELDS, levelWeight, tfValue } from './scoring.ts';
 import type { Model, TermFrequency } from './scoring.ts';
 
 /**
@@ -79,6 +79,9 @@ export function compileModel(model: Model): CompiledModel {
     if (frequency === undefined || params === undefined) return 0;
     return levelWeight(params, c[field], Math.max(frequency, floor)) - levelWeight(params, c[field]);
   };
+  // Kinship name parts do not count when the given names differ (countedComparison), so neither
+  // does their term frequency; checked here rather than by copying the comparison.
+  const counted: readonly TfField[] = TF_FIELDS.filter((f) => !KINSHIP_FIELDS.has(f));
   return {
     weight(code) {
       let w = cache.get(code);
@@ -91,9 +94,8 @@ export function compileModel(model: Model): CompiledModel {
       return w;
     },
     tfCorrection(c, tf) {
-      const counted = countedComparison(c);
       let sum = 0;
-      for (const f of TF_FIELDS) sum += correction(counted, f, tf);
+      for (const f of c.given === 'different' ? counted : TF_FIELDS) sum += correction(c, f, tf);
       return sum;
     },
   };

@@ -171,6 +171,12 @@ export const Household = z.object({
   registries: z.array(z.string()).optional(),
   /** The household this one was merged into (status `merged`), if any. */
   mergedInto: z.string().nullable().optional(),
+  /**
+   * `true` when read from another registry to compare with a family at the desk (`restrictedView`,
+   * restricted.ts): read-only, and `phone` and `notes` are null and every member's `documents`
+   * and `specificNeeds` are empty (`noDocuments` false) whatever the record holds. Absent otherwise.
+   */
+  restricted: z.boolean().optional(),
   size: z.number().int(),
   version: z.number().int(),
   members: z.array(Member),

@@ -89,6 +89,11 @@ export interface DedupMergesTable {
   merged_by: Defaulted<string | null>; merged_at: Timestamp; undone_by: Defaulted<string | null>; undone_at: Defaulted<Date | string | null>;
 }
 export interface DedupSharingTable { organization_code: string; registry_code: string }
+export interface DedupJobsTable {
+  id: string; registry: string | null; stage: string; dir: string; records: Defaulted<number | null>; pairs_found: Defaulted<number | null>;
+  pairs_queued: Defaulted<number>; households_queued: Defaulted<number>; started_by: string | null; started_at: Timestamp;
+  updated_at: Timestamp; finished_at: Defaulted<Date | string | null>; error: Defaulted<string | null>;
+}
 
 export interface Database {
   organizations: OrganizationsTable;
@@ -111,6 +116,7 @@ export interface Database {
   dedup_pairs: DedupPairsTable;
   dedup_merges: DedupMergesTable;
   dedup_sharing: DedupSharingTable;
+  dedup_jobs: DedupJobsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -74,6 +74,16 @@ async function findCandidates(ctx: Ctx, db: Executor, actor: Actor, household: M
   return { found: result.candidates, candidates: toCandidates(result.candidates, display), indexReady: runtime.index.ready };
 }
 
+/**
+ * The other registries whose households a checker or reviewer may open, read-only, to compare with
+ * the family in front of them: those its organisation's check reaches (`dedup_sharing`).
+ */
+export async function comparableRegistries(ctx: Ctx, actor: Actor): Promise<string[]> {
+  if (!can(actor, 'dedup.check') && !can(actor, 'dedup.review')) return [];
+  const reachable = await store.reachableRegistries(ctx.db.kysely, actor.organizationCode);
+  return reachable.filter((r) => r !== actor.organizationCode);
+}
+
 const shown = (candidates: Candidate[]) => candidates.map((c) => ({ householdId: c.householdId, registrationNumber: c.registrationNumber, score: c.score }));
 
 /** POST /api/dedup/check: nothing is saved but the audit row of who checked and what was shown. */

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../context.ts';
 import { setRegistryHooks } from '../registry/hooks.ts';
-import { possibleDuplicatesAtRegistration } from './check.ts';
+import { comparableRegistries, possibleDuplicatesAtRegistration } from './check.ts';
 import { dedupRoutes } from './routes.ts';
 import { startDedupRuntime } from './runtime.ts';
 
 /**
  * Deduplication in a running server: the index (built in the background from the database), the
  * registry's hooks (a duplicate check inside each registration, the index kept current after each
- * commit) and the /api/dedup routes.
+ * commit, other registries' households readable to compare) and the /api/dedup routes.
  */
 export async function installDedup(app: FastifyInstance, ctx: Ctx): Promise<void> {
   const runtime = startDedupRuntime(ctx);
@@ -17,6 +17,7 @@ export async function installDedup(app: FastifyInstance, ctx: Ctx): Promise<void
     committed: (changes) => {
       runtime.apply(changes).catch((error) => ctx.log.error({ err: error }, 'dedup index update failed'));
     },
+    sharedRegistries: (actor) => comparableRegistries(ctx, actor),
   });
   app.addHook('onClose', async () => {
     runtime.stop();

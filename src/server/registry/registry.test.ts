@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { householdInput, makeUser, newId } from '../../../test/factories.ts';
 import { actorByUserId } from '../identity/store.ts';
+import { insertOrganization } from '../identity/users-store.ts';
 import { exportHouseholds } from './export.ts';
 
 let server: TestServer;
@@ -228,15 +229,16 @@ describe('editing a household', () => {
 });
 
 describe('who may see and change what', () => {
-  it('hides another organisation\'s household as not found', async () => {
+  it('hides another organisation\'s household as not found (without dedup sharing)', async () => {
     const momd = await makeUser(server, { org: 'MOMD' });
-    const bmd = await makeUser(server, { org: 'BMD' });
+    await insertOrganization(server.ctx.db.kysely, newId(), { code: 'NGOZ', name: 'Partner NGO', kind: 'ngo' });
+    const partner = await makeUser(server, { org: 'NGOZ' });
     const created = (await momd.client.post('/api/households', householdInput({ members: [{ relationship: 'head', givenName: 'Hidden', sex: 'm' }] }))).body;
-    expect((await bmd.client.get(`/api/households/${created.id}`)).status).toBe(404);
-    expect((await bmd.client.patch(`/api/households/${created.id}`, { ...created, version: 1 })).status).toBe(404);
-    expect((await bmd.client.get(`/api/households/${created.id}/history`)).status).toBe(404);
-    expect((await bmd.client.get('/api/households?q=hidden')).body.total).toBe(0);
-    const into = await bmd.client.post('/api/households', householdInput({ registry: 'MOMD' }));
+    expect((await partner.client.get(`/api/households/${created.id}`)).status).toBe(404);
+    expect((await partner.client.patch(`/api/households/${created.id}`, { ...created, version: 1 })).status).toBe(404);
+    expect((await partner.client.get(`/api/households/${created.id}/history`)).status).toBe(404);
+    expect((await partner.client.get('/api/households?q=hidden')).body.total).toBe(0);
+    const into = await partner.client.post('/api/households', householdInput({ registry: 'MOMD' }));
     expect(into.status).toBe(403);
   });
 

@@ -4,6 +4,7 @@ import type { Household, HouseholdInput, HouseholdQuery, HouseholdUpdate } from 
 import { formatRegistrationNumber } from '#domain/registry/registration-number';
 import { householdSearchText, searchTerms } from '#domain/registry/search-terms';
 import { diffRecords } from '#domain/registry/diff';
+import { isWithheldPath, restrictedView } from '#domain/registry/restricted';
 import { governorateOf } from '#domain/places/pcode';
 import type { Actor, Ctx } from '../context.ts';
 import { Problem, invalidField, notFound } from '../http/problem.ts';
@@ -11,7 +12,7 @@ import { requirePermission } from '../identity/policy.ts';
 import { idempotent } from '../shared/idempotency.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
 import { registryHooks } from './hooks.ts';
-import { assertCanRead, assertCanWrite } from './policy.ts';
+import { assertCanWrite, readAccess } from './policy.ts';
 import { hasSensitive, sensitiveState, toStoredMembers, visibleMembers } from './members.ts';
 import { checkAgainstData, sensitiveCodes } from './validation.ts';
 import * as store from './store.ts';
@@ -91,11 +92,27 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
   return result;
 }
 
-/** One household, if the actor may see it (404 otherwise); reading sensitive codes is audited. */
-export async function getHousehold(ctx: Ctx, actor: Actor, id: string): Promise<Household> {
+/**
+ * A household the actor may read (404 otherwise) and how. A read from another registry is
+ * audited with that registry, whatever part of the household is read.
+ */
+async function readable(ctx: Ctx, actor: Actor, id: string, part: 'household' | 'history') {
   const record = await store.getHousehold(ctx.db.kysely, id);
   if (!record) throw notFound();
-  assertCanRead(actor, record);
+  const access = await readAccess(actor, record, async () => (await registryHooks(ctx).sharedRegistries?.(actor)) ?? []);
+  if (access === 'shared') {
+    await inTransaction(ctx, (trx) => audit(trx, actor, 'household.read_shared', 'household', id, { registry: record.registry, part }));
+  }
+  return { record, access };
+}
+
+/**
+ * One household, if the actor may see it (404 otherwise); reading sensitive codes is audited.
+ * From another registry it is minimised (`restrictedView`): no phone, notes, documents or specific needs.
+ */
+export async function getHousehold(ctx: Ctx, actor: Actor, id: string): Promise<Household> {
+  const { record, access } = await readable(ctx, actor, id, 'household');
+  if (access === 'shared') return restrictedView(present(ctx, null, record));
   if (hasSensitive(record.members) && actor.permissions.has('protection.read')) {
     await inTransaction(ctx, (trx) => audit(trx, actor, 'household.read_sensitive', 'household', id));
   }
@@ -143,15 +160,16 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
   return present(ctx, actor, updated);
 }
 
-/** Who changed what, when: newest first. */
+/** Who changed what, when: newest first; read from another registry, without the withheld fields. */
 export async function householdHistory(ctx: Ctx, actor: Actor, id: string) {
-  const record = await store.getHousehold(ctx.db.kysely, id);
-  if (!record) throw notFound();
-  assertCanRead(actor, record);
+  const { access } = await readable(ctx, actor, id, 'history');
   const rows = await store.history(ctx.db.kysely, id);
-  return rows.map((r) => ({
-    version: r.version, at: new Date(r.at).toISOString(), action: r.action,
-    actor: { id: r.actor_id ?? null, username: r.username ?? null },
-    changes: (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as { path: string; from: unknown; to: unknown }[],
-  }));
+  return rows.map((r) => {
+    const changes = (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as { path: string; from: unknown; to: unknown }[];
+    return {
+      version: r.version, at: new Date(r.at).toISOString(), action: r.action,
+      actor: { id: r.actor_id ?? null, username: r.username ?? null },
+      changes: access === 'shared' ? changes.filter((c) => !isWithheldPath(c.path)) : changes,
+    };
+  });
 }

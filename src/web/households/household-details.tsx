@@ -44,7 +44,7 @@ export function HouseholdFacts({ household: h }: { household: Household }) {
       <Field label={t('household.site')}>{site ? `${site.name} (${codeLabel('siteKind', site.kind)})` : h.current.siteId ? '…' : null}</Field>
       <Field label={t('household.address')}>{h.current.address}</Field>
       <Field label={t('household.shelter')}>{labels.shelter(h.shelter)}</Field>
-      <Field label={t('household.phone')} ltr>{formatPhone(h.phone)}</Field>
+      <Field label={t('household.phone')} ltr={!h.restricted}>{h.restricted ? t('household.withheld') : formatPhone(h.phone)}</Field>
       <Field label={t('household.legalBasis')}>{codeLabel('legalBasis', h.legalBasis)}</Field>
       <Field label={t('household.consent')}>
         {h.consent.given
@@ -96,8 +96,8 @@ function birth(member: Member, lang: ReturnType<typeof currentLang>, ageLabel: (
   return `${formatPartialDate(lang, member.birthDate)}${age !== null ? ` (${ageLabel(age)})` : ''}`;
 }
 
-/** The members as a table, or as cards on a phone. */
-export function MembersList({ members }: { members: Member[] }) {
+/** The members as a table, or as cards on a phone; `withheld` leaves out documents and needs (another registry's record). */
+export function MembersList({ members, withheld = false }: { members: Member[]; withheld?: boolean }) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 48em)');
   const lang = currentLang();
@@ -131,8 +131,8 @@ export function MembersList({ members }: { members: Member[] }) {
             <Table.Th>{t('member.relationship')}</Table.Th>
             <Table.Th>{t('member.sex')}</Table.Th>
             <Table.Th>{t('member.birthDate')}</Table.Th>
-            <Table.Th>{t('member.documents')}</Table.Th>
-            <Table.Th>{t('member.specificNeeds')}</Table.Th>
+            {!withheld && <Table.Th>{t('member.documents')}</Table.Th>}
+            {!withheld && <Table.Th>{t('member.specificNeeds')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -142,8 +142,8 @@ export function MembersList({ members }: { members: Member[] }) {
               <Table.Td>{codeLabel('relationship', m.relationship)}</Table.Td>
               <Table.Td>{codeLabel('sex', m.sex)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{birth(m, lang, ageLabel)}</Table.Td>
-              <Table.Td><Documents member={m} /></Table.Td>
-              <Table.Td><Needs member={m} /></Table.Td>
+              {!withheld && <Table.Td><Documents member={m} /></Table.Td>}
+              {!withheld && <Table.Td><Needs member={m} /></Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

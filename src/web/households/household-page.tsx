@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useHousehold } from '#web/api/queries.ts';
@@ -27,11 +27,17 @@ export function HouseholdPage() {
   const others = h.registrationNumbers.filter((n) => n !== h.registrationNumber);
   const registries = h.registries?.length ? h.registries : [h.registry];
   // A merged record is kept for its history; the family is edited on the surviving one.
-  const canEdit = can(me, 'households.write') && h.status !== 'merged';
+  // Another registry's record is only read here, to compare with the family at the desk.
+  const canEdit = can(me, 'households.write') && h.status !== 'merged' && !h.restricted;
 
   return (
     <Stack gap="md">
       <MergedBanner household={h} />
+      {h.restricted && (
+        <Alert color="gray" title={t('household.restrictedTitle', { registry: h.registry })} data-testid="household-restricted">
+          <Text size="sm">{t('household.restrictedBody')}</Text>
+        </Alert>
+      )}
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={4}>
@@ -76,7 +82,7 @@ export function HouseholdPage() {
             <Paper withBorder p="md" radius="md"><HouseholdFacts household={h} /></Paper>
             <Paper withBorder p="md" radius="md">
               <Title order={2} size="h4" mb="sm">{t('household.members')} ({h.members.length})</Title>
-              <MembersList members={h.members} />
+              <MembersList members={h.members} withheld={h.restricted} />
             </Paper>
             <Text size="xs" c="dimmed">
               {t('household.registeredAt')}: {formatDateTime(lang, h.createdAt)} · {t('household.updatedAt')}: {formatDateTime(lang, h.updatedAt)}

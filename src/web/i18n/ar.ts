@@ -124,6 +124,9 @@ export const ar: Catalogue = {
     updatedAt: 'آخر تعديل',
     version: 'النسخة {{version}}',
     edit: 'تعديل الأسرة',
+    restrictedTitle: 'مسجلة في سجل آخر: {{registry}}',
+    restrictedBody: 'تُعرض للقراءة فقط لمقارنتها بالأسرة التي أمامك. الهاتف والملاحظات والوثائق والاحتياجات الخاصة محجوبة.',
+    withheld: 'محجوب',
   },
   householdStatus: {
     active: 'فعّالة',

@@ -126,6 +126,9 @@ export const en = {
     updatedAt: 'Last changed',
     version: 'Version {{version}}',
     edit: 'Edit household',
+    restrictedTitle: 'Registered in another registry: {{registry}}',
+    restrictedBody: 'Shown read-only, to compare with the family in front of you. Phone, notes, documents and specific needs are withheld.',
+    withheld: 'Withheld',
   },
   householdStatus: {
     active: 'Active',

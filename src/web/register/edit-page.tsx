@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import type { Household, HouseholdInput } from '#domain/registry/household';
 import { api, ApiError } from '#web/api/client.ts';
 import { useHousehold } from '#web/api/queries.ts';
@@ -22,6 +22,8 @@ export function EditHouseholdPage() {
   const household = useHousehold(id);
   if (household.isPending) return <PageLoader />;
   if (household.isError) return <ErrorState error={household.error} onRetry={() => household.refetch()} />;
+  // Another registry's record, read to compare, is not edited here (the server refuses it too).
+  if (household.data.restricted) return <Navigate to={`/households/${household.data.id}`} replace />;
   return <EditForm household={household.data} />;
 }
 
