@@ -23,7 +23,9 @@ import {
 import { blockingRecall } from './recall.ts';
 import { sideBySide, sweepTable, type SystemFigures } from './report.ts';
 
-const AMINA_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999, 0.9999];
+const AMINA_THRESHOLDS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.999];
+/** Amina's pairs are written from this probability, so thresholds below its possible band can be swept too. */
+const AMINA_MIN_PROBABILITY = 0.05;
 const HOPE_THRESHOLDS = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
 /** HOPE pairs are written from this score, so thresholds below its default can be swept too. */
 const HOPE_MIN_SCORE = 5.5;
@@ -62,7 +64,7 @@ const outputs = (system: string, file: string): Outputs => {
 
 async function runAmina(file: string, threshold: number | null, workers?: string): Promise<Measured & Outputs> {
   const out = outputs('amina', file);
-  const args = ['bin/amina.js', 'dedup', 'file', file, '--out', out.clusters, '--pairs', out.pairs];
+  const args = ['bin/amina.js', 'dedup', 'file', file, '--out', out.clusters, '--pairs', out.pairs, '--possible', String(AMINA_MIN_PROBABILITY)];
   if (threshold !== null) args.push('--threshold', String(threshold));
   if (workers) args.push('--workers', workers);
   const run = await measure(process.execPath, args, ROOT);

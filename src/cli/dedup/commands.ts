@@ -32,7 +32,7 @@ export function registerDedupCommands(program: Command): void {
     .description('cluster the records of a people file (no database needed): record_id, registry, household_id, given_name, father_name, grandfather_name, family_name, sex, birth_date, phone, document_number, origin_pcode, address')
     .requiredOption('--out <clusters.csv>', 'write record_id,cluster_id for every input row')
     .option('--pairs <pairs.csv>', 'also write every pair scored at or above the possible threshold')
-    .option('--threshold <probability>', 'probability from which two records are clustered as one person', String(DEFAULT_MODEL.thresholds.likely))
+    .option('--threshold <probability>', 'probability from which two records are clustered as one person', String(DEFAULT_MODEL.thresholds.possible))
     .option('--possible <probability>', 'probability from which a pair is a possible duplicate', String(DEFAULT_MODEL.thresholds.possible))
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--model <model.json>', 'write the estimated model (m, u, prior) as JSON')
@@ -41,7 +41,7 @@ export function registerDedupCommands(program: Command): void {
       const possible = probabilityOption('--possible', opts.possible);
       const result = await dedupFile({
         file, workers: opts.workers ? Number(opts.workers) : undefined, clusterThreshold: threshold,
-        thresholds: { likely: Math.max(threshold, possible), possible }, onProgress: stageLogger(),
+        thresholds: { likely: Math.max(DEFAULT_MODEL.thresholds.likely, possible), possible }, onProgress: stageLogger(),
       });
       await writeClusters(opts.out, result);
       if (opts.pairs) await writePairs(opts.pairs, result);

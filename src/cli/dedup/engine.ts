@@ -19,7 +19,7 @@ import type { FromWorker, WorkerJob } from './messages.ts';
 export interface DedupOptions {
   file: string;
   workers?: number;
-  /** Probability from which two records are the same person in the clusters (default: the likely threshold). */
+  /** Probability from which two records are the same person in the clusters (default: the possible threshold). */
   clusterThreshold?: number;
   thresholds?: Thresholds;
   seed?: number;
@@ -63,7 +63,7 @@ type Pairs = Extract<FromWorker, { type: 'pairs' }>;
 
 function startWorker(job: WorkerJob, onProgress: DedupOptions['onProgress']) {
   // A larger young generation: reading a million rows allocates many short-lived strings.
-  const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 256 } });
   let patterns: (value: Patterns) => void;
   let pairs: (value: Pairs) => void;
   let fail: (error: Error) => void;
@@ -108,11 +108,11 @@ export async function dedupFile(options: DedupOptions): Promise<DedupResult> {
         patterns: byRule.flatMap((s) => s.patterns), counts: byRule.flatMap((s) => s.counts),
       }, found[0].u as Record<Field, LevelTable>, DEFAULT_MODEL, totalPairs, { priorStrength: training.priorStrength, thresholds });
     options.onProgress?.('model', 1, 1);
-    const minProbability = Math.min(thresholds.possible, options.clusterThreshold ?? thresholds.likely);
+    const minProbability = Math.min(thresholds.possible, options.clusterThreshold ?? thresholds.possible);
     for (const w of workers) w.worker.postMessage({ model, minProbability });
     const parts = await Promise.all(workers.map((w) => w.pairs));
     const pairs = concatPairs(parts);
-    const clusterThreshold = options.clusterThreshold ?? thresholds.likely;
+    const clusterThreshold = options.clusterThreshold ?? thresholds.possible;
     const linked = pairs.probability.reduce((n, p) => n + (p >= clusterThreshold ? 1 : 0), 0);
     const left = new Uint32Array(linked);
     const right = new Uint32Array(linked);
