@@ -12,7 +12,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_THRESHOLDS } from '../../src/domain/dedup/scoring.ts';
+import { DEFAULT_MODEL } from '../../src/domain/dedup/default-model.ts';
 import { machine, ROOT } from '../support.ts';
 import { generatePeople, peopleFile } from './generate.ts';
 import { DUPLICATE_SCORE } from './hope.ts';
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const sweeps: Record<string, ThresholdRow[]> = {};
   if (amina) {
     const run = await runAmina(file, tuning.amina?.threshold ?? null, o.workers);
-    const threshold = tuning.amina?.threshold ?? DEFAULT_THRESHOLDS.likely;
+    const threshold = tuning.amina?.threshold ?? DEFAULT_MODEL.thresholds.possible;
     aminaFigures = figures('Amina', threshold, truth, readClusters(`${ROOT}${run.clusters}`, truth), run, 'pairs scored');
     sweeps.amina = sweep(truth, readPairs(`${ROOT}${run.pairs}`, truth), AMINA_THRESHOLDS);
     result.amina = { ...aminaFigures, summary: run.stdout.trim(), sweep: sweeps.amina, tuning: tuning.amina };
