@@ -7,6 +7,7 @@
  */
 import { normalizePhone } from '../../src/domain/shared/phone.ts';
 import { keyboardTypo } from './keyboards.ts';
+import { PHONE_FORMATS } from '../../src/domain/demo/synthetic.ts';
 
 type Rng = () => number;
 
@@ -67,16 +68,6 @@ export function wrongDate(date: string, r: Rng): string {
   }
   return day && r() < 0.5 ? `${year}-${pad(month)}` : `${year}`;
 }
-
-const eastern = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
-const PHONE_FORMATS: readonly ((n: string) => string)[] = [
-  (n) => `0${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
-  (n) => `0${n}`,
-  (n) => `+964 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
-  (n) => `+964${n}`,
-  (n) => `00964${n}`,
-  (n) => eastern(`0${n}`),
-];
 
 /** The same mobile number typed in one of the six formats clerks use (maybe Eastern Arabic digits). */
 export function retypePhone(phone: string, r: Rng): string {

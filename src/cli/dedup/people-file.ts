@@ -135,15 +135,20 @@ export function readPreparedPeople(path: string, names: NameFunctions): { people
   return { people, ids, unreadable };
 }
 
+/** Rows grouped by household, in file order. */
+function byHousehold<T extends { householdId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const members = groups.get(r.householdId);
+    if (members) members.push(r);
+    else groups.set(r.householdId, [r]);
+  }
+  return groups;
+}
+
 /** Each person gets the given-name keys of the other members of their household (as preparePerson would). */
 function addMemberKeys(people: PreparedPerson[]): void {
-  const byHousehold = new Map<string, PreparedPerson[]>();
-  for (const p of people) {
-    const members = byHousehold.get(p.householdId);
-    if (members) members.push(p);
-    else byHousehold.set(p.householdId, [p]);
-  }
-  for (const members of byHousehold.values()) {
+  for (const members of byHousehold(people).values()) {
     if (members.length < 2) continue;
     for (const p of members) {
       const keys = new Set<string>();
@@ -195,13 +200,7 @@ function forEachPerson(path: string, onRecord: (r: PersonRecord) => void): { unr
 
 /** Each person gets the given names of the other members of their household. */
 function addHouseholdMembers(records: PersonRecord[]): void {
-  const byHousehold = new Map<string, PersonRecord[]>();
-  for (const r of records) {
-    const members = byHousehold.get(r.householdId);
-    if (members) members.push(r);
-    else byHousehold.set(r.householdId, [r]);
-  }
-  for (const members of byHousehold.values()) {
+  for (const members of byHousehold(records).values()) {
     if (members.length < 2) continue;
     for (const r of members) {
       r.householdMembers = members.filter((m) => m !== r && m.names.given !== null).map((m) => m.names.given!);

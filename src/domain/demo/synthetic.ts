@@ -436,7 +436,8 @@ function resurvey(r: Rng, f: Family, moveTo: Area | null): Family {
 // ---------------------------------------------------------------- writing it down
 
 const eastern = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
-const PHONE_FORMATS: readonly ((n: string) => string)[] = [
+/** The ways a clerk writes an Iraqi mobile number (national digits `7XXXXXXXXX`). */
+export const PHONE_FORMATS: readonly ((n: string) => string)[] = [
   (n) => `0${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
   (n) => `0${n}`,
   (n) => `+964 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
