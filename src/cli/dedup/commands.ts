@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { bandOf } from '#domain/dedup/scoring';
 import { DEFAULT_MODEL } from '#domain/dedup/default-model';
 import { dedupFile, type DedupResult } from './engine.ts';
+import { csvField } from './people-file.ts';
 
 /** `amina dedup ...`: batch deduplication of a people file (no database), and of the registry. */
 export function registerDedupCommands(program: Command): void {
@@ -66,11 +67,6 @@ function stageLogger() {
     last = line;
     process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
   };
-}
-
-/** Quotes a CSV field when needed. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {

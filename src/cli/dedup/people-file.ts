@@ -24,6 +24,12 @@ export interface PeopleFile {
   unreadable: Record<string, number>;
 }
 
+/** A value as a CSV field, quoted when it needs to be; null and undefined are empty. */
+export function csvField(value: string | null | undefined): string {
+  if (value == null) return '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;

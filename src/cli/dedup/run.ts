@@ -11,7 +11,7 @@ import { reachableRegistries } from '#server/dedup/store';
 import { createJob, unfinishedJob, updateJob, type Job } from '#server/dedup/jobs';
 import { audit, inTransaction } from '#server/shared/tx';
 import { dedupFile } from './engine.ts';
-import { parseCsv, PEOPLE_COLUMNS } from './people-file.ts';
+import { csvField, parseCsv, PEOPLE_COLUMNS } from './people-file.ts';
 
 /**
  * `amina dedup run`: the batch engine over the registry, as a job in three stages, each of which
@@ -84,8 +84,6 @@ export async function runDedup(ctx: Ctx, actor: Actor, options: RunOptions, log:
     seconds: (performance.now() - started) / 1000,
   };
 }
-
-const csvField = (v: string | null | undefined) => (v == null ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** Writes every person of the registries in play as a people file (written aside, then renamed). */
 async function exportPeople(ctx: Ctx, registry: string | null, path: string, log: Log): Promise<number> {
