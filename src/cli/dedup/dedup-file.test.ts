@@ -99,12 +99,17 @@ describe('amina dedup file', () => {
     expect(right / predicted).toBeGreaterThan(0.85);
   });
 
-  it('refuses a file without a record_id column, and a threshold that is not a probability', () => {
+  it('refuses a file without a record_id column, an empty file, and a threshold that is not a probability', () => {
     const file = join(work, 'bad.csv');
     writeFileSync(file, 'id,given_name\n1,Ali\n');
     const run = amina('dedup', 'file', file, '--out', join(work, 'bad-out.csv'));
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('record_id');
+    const empty = join(work, 'empty.csv');
+    writeFileSync(empty, '');
+    const nothing = amina('dedup', 'file', empty, '--out', join(work, 'bad-out.csv'));
+    expect(nothing.code).not.toBe(0);
+    expect(nothing.stderr.trim()).toBe('the file is empty');
     const threshold = amina('dedup', 'file', file, '--out', join(work, 'bad-out.csv'), '--threshold', '7');
     expect(threshold.code).not.toBe(0);
     expect(threshold.stderr).toContain('--threshold');

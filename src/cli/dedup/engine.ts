@@ -73,16 +73,15 @@ function startWorker(job: WorkerJob, onProgress: DedupOptions['onProgress']) {
   worker.on('message', (m: FromWorker) => {
     if (m.type === 'progress') onProgress?.(m.stage, m.done, m.total);
     else if (m.type === 'patterns') patterns(m);
+    else if (m.type === 'error') fail(new Error(m.message));
     else pairs(m);
   });
   worker.on('error', (e) => fail(e));
   worker.on('exit', (code) => { if (code !== 0) fail(new Error(`dedup worker stopped with code ${code}`)); });
-  failed.catch(() => {});
-  return {
-    worker,
-    patterns: Promise.race([patternsReady, failed]),
-    pairs: Promise.race([pairsReady, failed]),
-  };
+  const both = { patterns: Promise.race([patternsReady, failed]), pairs: Promise.race([pairsReady, failed]) };
+  // Awaited later, or never when another worker failed first: no unhandled rejection meanwhile.
+  for (const p of [failed, both.patterns, both.pairs]) p.catch(() => {});
+  return { worker, ...both };
 }
 
 /** Runs the whole batch over a people file. */

@@ -33,4 +33,5 @@ export type FromWorker =
     ids: string[];
     seconds: number;
   }
-  | { type: 'pairs'; left: Uint32Array; right: Uint32Array; probability: Float32Array };
+  | { type: 'pairs'; left: Uint32Array; right: Uint32Array; probability: Float32Array }
+  | { type: 'error'; message: string };

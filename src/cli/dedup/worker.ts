@@ -106,4 +106,9 @@ function grow<T extends Uint32Array | Int32Array | Float32Array>(from: T, to: T)
   return to;
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // A file that cannot be read is the user's to fix: the message, not a worker's stack trace.
+  send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
