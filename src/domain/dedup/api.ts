@@ -29,6 +29,9 @@ export type CheckInput = z.infer<typeof CheckInput>;
 
 export const Band = z.enum(BANDS);
 export const MatchReason = z.enum(['head', 'members']);
+/** Why a pair is queued: the heads, enough members (both: one family), or one person in two families. */
+export const PairReason = z.enum(['head', 'members', 'person']);
+export const PAIR_KINDS = ['household', 'individual'] as const;
 
 /** One field's part of a member pair's score: its level and its weight (log2 Bayes factor). */
 export const FieldExplanation = z.object({ level: z.string(), weight: z.number() });
@@ -119,13 +122,20 @@ export const MemberPair = z.object({
 });
 export type MemberPair = z.infer<typeof MemberPair>;
 
+/**
+ * A pair to review. `household`: two households that may be one family ("same" merges them).
+ * `individual`: one person registered in two families (`individuals`: that person in `a` and in
+ * `b`; "same" links the later registration to the earlier, the households stay apart).
+ */
 export const ReviewPair = z.object({
   id: z.uuid(),
+  kind: z.enum(PAIR_KINDS),
+  individuals: z.object({ a: z.uuid(), b: z.uuid() }).nullable(),
   status: z.enum(PAIR_STATUSES),
   source: z.enum(['registration', 'batch']),
   score: z.number(),
   band: Band,
-  reason: MatchReason,
+  reason: PairReason,
   duplicateReason: z.string().nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
@@ -154,8 +164,14 @@ export const DecisionInput = z.object({
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
+/**
+ * What a `same` decision did, undone by POST /api/dedup/merges/:id/undo. `merge`: the households
+ * were merged. `link`: an individual pair; `mergedId` is the later household, whose member was
+ * linked (`linked`) to the same person in `survivorId`; nothing moved.
+ */
 export const Merge = z.object({
   id: z.uuid(),
+  kind: z.enum(['merge', 'link']),
   pairId: z.uuid(),
   survivorId: z.uuid(),
   mergedId: z.uuid(),

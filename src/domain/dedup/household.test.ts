@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from './default-model.ts';
 import {
-  assignMembers, decideHousehold, householdPersons, matchHouseholds, plausibleSamePerson, prepareHousehold,
+  assignMembers, decideHousehold, householdPersons, matchHouseholds, matchPerson, plausibleSamePerson, prepareHousehold,
   type MatchableHousehold, type MatchableMember,
 } from './household.ts';
 import { DEFAULT_THRESHOLDS } from './scoring.ts';
@@ -98,11 +98,11 @@ describe('matching households', () => {
     expect(matchHouseholds(prepared(arabic), prepared(cousins), DEFAULT_MODEL)).toBeNull();
   });
 
-  it('lets a person alone match a member of a larger household (half of the smaller one)', () => {
+  it('takes a daughter now heading her own household for the same person, not the same family', () => {
     const alone = household('s', 'MOMD', [member('s1', 'head', ['زینەب', 'محەمەد', 'حوسێن', 'جبووری'], 'f', '2008-11-02')]);
-    const match = matchHouseholds(prepared(alone), prepared(arabic), DEFAULT_MODEL);
-    expect(match?.reason).toBe('members');
-    expect(match?.pairs.map((p) => arabic.members[p.b].id)).toEqual(['a4']);
+    expect(matchHouseholds(prepared(alone), prepared(arabic), DEFAULT_MODEL)).toBeNull();
+    const person = matchPerson(prepared(alone), prepared(arabic), DEFAULT_MODEL);
+    expect(person && arabic.members[person.b].id).toBe('a4');
   });
 });
 
@@ -121,6 +121,8 @@ describe('the household rule', () => {
 
   it('needs the heads, two members or half the smaller household', () => {
     expect(decideHousehold([{ a: 2, b: 3, probability: 0.99 }], [5, 6], [0, 0], t)).toBeNull();
+    // A son heading his own household of two (himself and his wife) matched in his parents' one.
+    expect(decideHousehold([{ a: 0, b: 2, probability: 0.99 }], [2, 6], [0, 0], t)).toBeNull();
     expect(decideHousehold([], [1, 1], [0, 0], t)).toBeNull();
   });
 
@@ -180,5 +182,30 @@ describe('namesakes', () => {
     expect(matchHouseholds(prepared(namesake), prepared(arabic), DEFAULT_MODEL)).toBeNull();
     const sameDocument = household('d', 'BMD', [member('d1', 'head', ['محمد', 'حسين', 'علي', 'الجبوري'], 'm', '1958', ['A123456'])]);
     expect(matchHouseholds(prepared(sameDocument), prepared(arabic), DEFAULT_MODEL)).not.toBeNull();
+  });
+});
+
+describe('matchPerson', () => {
+  /** The Jubouri son, grown up, heads his own family in Erbil with his wife and son. */
+  const son = household('son', 'BMD', [
+    member('s1', 'head', ['عەلی', 'محەمەد', 'حوسێن', 'جبووری'], 'm', '2005'),
+    member('s2', 'spouse', ['هودا', 'ئەکرەم', 'سەعید', 'ڕاوی'], 'f', '2006'),
+    member('s3', 'son', ['یوسف', 'عەلی', 'محەمەد', 'جبووری'], 'm', '2024'),
+  ], '07709998877');
+
+  /** His parents' record, with his full birth date and document. */
+  const parents = household('parents', 'MOMD', [
+    ...arabic.members.filter((m) => m.id !== 'a3'), member('a3', 'son', ['علي', 'محمد', 'حسين', 'الجبوري'], 'm', '2005-02-14', ['B-778899']),
+  ], '07501234567');
+  const grown = household('son', 'BMD', [{ ...son.members[0], birthDate: '2005-02-14', documents: [{ number: 'B-778899' }] }, ...son.members.slice(1)], son.phone);
+
+  it('finds one person in two families that are not one family', () => {
+    expect(matchHouseholds(prepared(parents), prepared(grown), DEFAULT_MODEL)).toBeNull();
+    const pair = matchPerson(prepared(parents), prepared(grown), DEFAULT_MODEL);
+    expect(pair && [parents.members[pair.a].id, grown.members[pair.b].id, pair.band]).toEqual(['a3', 's1', 'likely']);
+  });
+
+  it('finds nobody between families that share no person', () => {
+    expect(matchPerson(prepared(latin), prepared(son), DEFAULT_MODEL)).toBeNull();
   });
 });

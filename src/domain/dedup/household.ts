@@ -135,7 +135,11 @@ export function decideHousehold(assigned: readonly ScoredPair[], sizes: readonly
   { probability: number; band: Band; reason: 'head' | 'members' } | null {
   if (assigned.length === 0) return null;
   const headPair = assigned.find((p) => p.a === heads[0] && p.b === heads[1] && heads[0] >= 0);
-  const enoughMembers = assigned.length >= 2 || assigned.length * 2 >= Math.min(sizes[0], sizes[1]);
+  // One person who heads one household and not the other has left home (a son with his own
+  // family now): the same person, not the same family (an individual pair, see matchPerson).
+  const one = assigned.length === 1 ? assigned[0] : null;
+  const leftHome = one !== null && (one.a === heads[0]) !== (one.b === heads[1]);
+  const enoughMembers = assigned.length >= 2 || (!leftHome && assigned.length * 2 >= Math.min(sizes[0], sizes[1]));
   if (!headPair && !enoughMembers) return null;
   let probability = headPair ? headPair.probability : 0;
   if (enoughMembers) probability = 1 - assigned.reduce((rest, p) => rest * (1 - p.probability), 1);
@@ -143,22 +147,40 @@ export function decideHousehold(assigned: readonly ScoredPair[], sizes: readonly
   return { probability, band, reason: headPair ? 'head' : 'members' };
 }
 
-/** Compares every member of `a` with every member of `b` and decides whether they are one family. */
-export function matchHouseholds(a: PreparedHousehold, b: PreparedHousehold, model: Model, tf?: TermFrequency): HouseholdMatch | null {
-  const scored: (ScoredPair & { weight: number; fields: Record<Field, FieldExplanation> })[] = [];
-  const possible = model.thresholds.possible;
+type ExplainedPair = ScoredPair & { weight: number; fields: Record<Field, FieldExplanation> };
+
+/** Every plausible member pair of `a` and `b` scoring at or above `possible`, explained. */
+function scoreMembers(a: PreparedHousehold, b: PreparedHousehold, model: Model, tf?: TermFrequency): ExplainedPair[] {
+  const scored: ExplainedPair[] = [];
   for (let i = 0; i < a.members.length; i++) {
     for (let j = 0; j < b.members.length; j++) {
       const comparison = compareRecords(a.members[i], b.members[j]);
       if (!plausibleSamePerson(comparison)) continue;
       const result = score(comparison, model, tf);
-      if (result.probability < possible) continue;
+      if (result.probability < model.thresholds.possible) continue;
       const fields = {} as Record<Field, FieldExplanation>;
       for (const c of result.contributions) fields[c.field] = { level: c.level, weight: c.weight };
       scored.push({ a: i, b: j, probability: result.probability, weight: result.weight, fields });
     }
   }
-  const assigned = assignMembers(scored, possible);
+  return scored;
+}
+
+/**
+ * One person registered in two households that are not one family (a son with his parents, then
+ * as head of his own household): the best member pair, when it scores `likely`. Call it only when
+ * `matchHouseholds` found no family: a family match already carries its member pairs.
+ */
+export function matchPerson(a: PreparedHousehold, b: PreparedHousehold, model: Model, tf?: TermFrequency): MemberPairMatch | null {
+  const best = scoreMembers(a, b, model, tf).filter((p) => p.probability >= model.thresholds.likely)
+    .sort((x, y) => y.probability - x.probability)[0];
+  return best ? { ...best, band: 'likely' } : null;
+}
+
+/** Compares every member of `a` with every member of `b` and decides whether they are one family. */
+export function matchHouseholds(a: PreparedHousehold, b: PreparedHousehold, model: Model, tf?: TermFrequency): HouseholdMatch | null {
+  const possible = model.thresholds.possible;
+  const assigned = assignMembers(scoreMembers(a, b, model, tf), possible);
   const decision = decideHousehold(assigned, [a.members.length, b.members.length], [a.head, b.head], model.thresholds);
   if (!decision) return null;
   const pairs = assigned.map((p) => ({ ...p, band: bandOf(p.probability, model.thresholds) ?? 'possible' as Band }));

@@ -149,6 +149,8 @@ export const Member = z.object({
   documents: z.array(z.object({ type: z.enum(DOCUMENT_TYPES), number: z.string() })),
   noDocuments: z.boolean(),
   specificNeeds: z.array(z.string()),
+  /** The same person's record in another household, when dedup linked them: count the person once. */
+  sameAs: z.uuid().nullable().optional(),
 });
 export type Member = z.infer<typeof Member>;
 

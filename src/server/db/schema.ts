@@ -83,6 +83,7 @@ export interface DedupPairsTable {
   id: string; household_a: string; household_b: string; score: number; band: string; reason: string;
   members: unknown; status: Defaulted<string>; source: string; duplicate_reason: Defaulted<string | null>; note: Defaulted<string | null>;
   decided_by: Defaulted<string | null>; decided_at: Defaulted<Date | string | null>; created_at: Timestamp; updated_at: Timestamp;
+  kind: Defaulted<string>; individual_a: Defaulted<string | null>; individual_b: Defaulted<string | null>;
 }
 export interface DedupMergesTable {
   id: string; pair_id: string; survivor_id: string; merged_id: string; snapshot: unknown; note: Defaulted<string | null>;

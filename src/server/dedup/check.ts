@@ -6,7 +6,7 @@ import { householdsForReview } from '../registry/merge.ts';
 import type { HouseholdRecord } from '../registry/store.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
 import type { Executor } from '../audit/store.ts';
-import type { IndexCandidate } from './index.ts';
+import type { IndexCandidate, IndexPersonCandidate } from './index.ts';
 import { dedupRuntime } from './runtime.ts';
 import * as store from './store.ts';
 
@@ -31,6 +31,13 @@ function explain(p: MemberPairMatch): MemberPair['fields'] {
 /** A household's member pairs as stored and shown: member ids, score, band, field explanations. */
 export function memberPairs(pairs: MemberPairMatch[], a: { members: readonly { id: string }[] }, b: { members: readonly { id: string }[] }): MemberPair[] {
   return pairs.map((p) => ({ a: a.members[p.a].id, b: b.members[p.b].id, score: round(p.probability), band: p.band, fields: explain(p) }));
+}
+
+/** An individual pair to queue: one person of `a` registered again in `b`, another family. */
+export function personPair(a: { id: string; members: readonly { id: string }[] }, b: { id: string; members: readonly { id: string }[] },
+  pair: MemberPairMatch, source: store.NewPersonPair['source'], duplicateReason: string | null = null): store.NewPersonPair {
+  const member = memberPairs([pair], a, b)[0];
+  return { a: a.id, b: b.id, individualA: member.a, individualB: member.b, score: member.score, member, source, duplicateReason };
 }
 
 /** The household as the matcher sees it, from a registration form (members not yet saved have no id). */
@@ -66,12 +73,12 @@ function toCandidates(found: IndexCandidate[], display: Map<string, PairHousehol
 /** Finds the candidates of a household in the index, as the actor may see them. */
 async function findCandidates(ctx: Ctx, db: Executor, actor: Actor, household: MatchableHousehold, limit: number, fresh: boolean) {
   const runtime = dedupRuntime(ctx);
-  if (!runtime) return { found: [] as IndexCandidate[], candidates: [] as Candidate[], indexReady: false };
+  if (!runtime) return { found: [] as IndexCandidate[], persons: [] as IndexPersonCandidate[], candidates: [] as Candidate[], indexReady: false };
   const registries = new Set(await store.reachableRegistries(db, actor.organizationCode));
   const exclude = fresh ? new Set<string>() : await store.decidedDifferent(db, household.id);
   const result = runtime.index.check(prepareHousehold(household), { registries, exclude, limit });
   const display = await householdsForReview(db, result.candidates.map((c) => c.household.id));
-  return { found: result.candidates, candidates: toCandidates(result.candidates, display), indexReady: runtime.index.ready };
+  return { found: result.candidates, persons: result.persons, candidates: toCandidates(result.candidates, display), indexReady: runtime.index.ready };
 }
 
 /**
@@ -98,16 +105,18 @@ export async function checkHousehold(ctx: Ctx, actor: Actor, input: CheckInput):
 
 /**
  * Inside a registration's transaction: the new household's possible duplicates, queued as open
- * pairs (with the clerk's reason for registering anyway) and audited. They are returned only to
- * an actor who may run the check; the pairs are queued either way.
+ * pairs (with the clerk's reason for registering anyway) and audited. A person of it who is
+ * likely registered in another family is queued as an individual pair. Candidates are returned
+ * only to an actor who may run the check; the pairs are queued either way.
  */
 export async function possibleDuplicatesAtRegistration(ctx: Ctx, trx: Trx, actor: Actor, household: HouseholdRecord, reason: string | null): Promise<Candidate[]> {
-  const { found, candidates } = await findCandidates(ctx, trx, actor, household, SHOWN * 2, true);
-  if (found.length === 0) return [];
+  const { found, persons, candidates } = await findCandidates(ctx, trx, actor, household, SHOWN * 2, true);
+  if (found.length === 0 && persons.length === 0) return [];
   await store.upsertPairs(trx, found.map((c) => ({
     a: household.id, b: c.household.id, score: c.match.probability, band: c.match.band, reason: c.match.reason,
     members: memberPairs(c.match.pairs, household, c.household), source: 'registration', duplicateReason: reason,
   })));
-  await audit(trx, actor, 'dedup.possible_duplicates', 'household', household.id, { candidates: shown(candidates), reason });
+  await store.upsertPersonPairs(trx, persons.map((p) => personPair(household, p.household, p.pair, 'registration', reason)));
+  await audit(trx, actor, 'dedup.possible_duplicates', 'household', household.id, { candidates: shown(candidates), persons: persons.length, reason });
   return can(actor, 'dedup.check') ? candidates.slice(0, SHOWN) : [];
 }

@@ -1,7 +1,10 @@
 import { DEFAULT_RULES, type BlockingRule } from '#domain/dedup/blocking';
 import { compareRecords } from '#domain/dedup/compare';
 import { DEFAULT_MODEL, priorFor } from '#domain/dedup/default-model';
-import { matchHouseholds, plausibleSamePerson, prepareHousehold, type HouseholdMatch, type MatchableHousehold, type PreparedHousehold } from '#domain/dedup/household';
+import {
+  matchHouseholds, matchPerson, plausibleSamePerson, prepareHousehold, type HouseholdMatch, type MatchableHousehold, type MemberPairMatch,
+  type PreparedHousehold,
+} from '#domain/dedup/household';
 import { score, type Model, type TermFrequency } from '#domain/dedup/scoring';
 import type { PreparedPerson } from '#domain/dedup/types';
 import { BlockTable, hashBlockKey } from './block-table.ts';
@@ -48,8 +51,17 @@ export interface IndexCandidate {
   match: HouseholdMatch;
 }
 
+/** A household of the index that is another family, holding one person of the one checked. */
+export interface IndexPersonCandidate {
+  household: PreparedHousehold;
+  registry: string;
+  pair: MemberPairMatch;
+}
+
 export interface CheckResult {
   candidates: IndexCandidate[];
+  /** Households that are not the same family but share a person (`likely`), best first. */
+  persons: IndexPersonCandidate[];
   /** Comparisons made, and whether the budget cut the search short. */
   comparisons: number;
   truncated: boolean;
@@ -168,14 +180,20 @@ export class DedupIndex {
     const { flagged, comparisons, truncated } = this.candidateHouseholds(query, (slot) =>
       allowed[this.persons.households[slot].registry] === 1 && !excluded.has(slot));
     const candidates: IndexCandidate[] = [];
+    const persons: IndexPersonCandidate[] = [];
     const best = [...flagged].sort((a, b) => b[1] - a[1]).slice(0, this.maxHouseholds);
     for (const [slot] of best) {
       const household = this.persons.household(slot);
+      const registry = this.persons.registries[this.persons.households[slot].registry];
       const match = matchHouseholds(query, household, this.model, this.tf);
-      if (match) candidates.push({ household, registry: this.persons.registries[this.persons.households[slot].registry], match });
+      if (match) candidates.push({ household, registry, match });
+      const pair = match ? null : matchPerson(query, household, this.model, this.tf);
+      if (pair) persons.push({ household, registry, pair });
     }
     candidates.sort((a, b) => b.match.probability - a.match.probability);
-    return { candidates: candidates.slice(0, options.limit ?? 20), comparisons, truncated };
+    persons.sort((a, b) => b.pair.probability - a.pair.probability);
+    const limit = options.limit ?? 20;
+    return { candidates: candidates.slice(0, limit), persons: persons.slice(0, limit), comparisons, truncated };
   }
 
   /**

@@ -1,14 +1,14 @@
 import { compareRecords } from '#domain/dedup/compare';
 import { DEFAULT_MODEL } from '#domain/dedup/default-model';
 import {
-  assignMembers, decideHousehold, matchHouseholds, prepareHousehold, type FieldExplanation, type HouseholdMatch, type PreparedHousehold,
+  assignMembers, decideHousehold, matchHouseholds, matchPerson, prepareHousehold, type FieldExplanation, type HouseholdMatch, type PreparedHousehold,
 } from '#domain/dedup/household';
 import { bandOf, score, type Model, type TermFrequency } from '#domain/dedup/scoring';
 import type { Field } from '#domain/dedup/types';
 import type { Actor, Ctx } from '../context.ts';
 import { householdsForMatching, householdsOfIndividuals, type MatchingHousehold } from '../registry/merge.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
-import { memberPairs } from './check.ts';
+import { memberPairs, personPair } from './check.ts';
 import { dedupRuntime } from './runtime.ts';
 import * as store from './store.ts';
 
@@ -75,7 +75,8 @@ function groupByHousehold(pairs: FoundPair[], households: Map<string, string>) {
  * Queues the batch engine's person pairs as household pairs (source `batch`): groups them by
  * household pair, decides each with the household rule (on the batch's probabilities, or on the
  * server model's when it finds more), skips merged households and decided pairs, upserts the rest
- * as open. Returns how many household pairs were queued and skipped.
+ * as open. Two households that are not one family but share a person scoring `likely` get an
+ * individual pair (households decided different get neither: the reviewer has seen them). Returns how many household pairs were queued and skipped.
  */
 export async function queuePairs(ctx: Ctx, pairs: FoundPair[], options: QueueOptions = {}) {
   const runtime = dedupRuntime(ctx);
@@ -95,6 +96,7 @@ export async function queuePairs(ctx: Ctx, pairs: FoundPair[], options: QueueOpt
       const open = chunk.filter((g) => (decided.get(keyOf(g.a, g.b)) ?? 'open') === 'open');
       const read = new Map((await householdsForMatching(trx, [...new Set(open.flatMap((g) => [g.a, g.b]))])).map((h) => [h.id, h]));
       const found: store.NewPair[] = [];
+      const persons: store.NewPersonPair[] = [];
       for (const g of open) {
         const [a, b] = [read.get(g.a), read.get(g.b)];
         if (a?.status !== 'active' || b?.status !== 'active') continue;
@@ -103,10 +105,14 @@ export async function queuePairs(ctx: Ctx, pairs: FoundPair[], options: QueueOpt
         const theirs = batchMatch(pa, pb, g.found, model, tf);
         const best = !theirs || (ours && ours.probability >= theirs.probability) ? ours : theirs;
         if (best) found.push(toNewPair(a, b, best, 'batch'));
+        const person = best ? null : matchPerson(pa, pb, model, tf);
+        if (person) persons.push(personPair(a, b, person, 'batch'));
       }
       await store.upsertPairs(trx, found);
-      if (found.length) await audit(trx, options.actor ?? null, 'dedup.pairs_queued', 'dedup_pair', null, { source: 'batch', pairs: found.length });
-      return found.length;
+      await store.upsertPersonPairs(trx, persons);
+      const queued = found.length + persons.length;
+      if (queued) await audit(trx, options.actor ?? null, 'dedup.pairs_queued', 'dedup_pair', null, { source: 'batch', pairs: found.length, persons: persons.length });
+      return queued;
     });
   }
   return { households: groups.length, queued, skipped: groups.length - queued };

@@ -5,7 +5,9 @@ import { matchHouseholds, prepareHousehold } from '#domain/dedup/household';
 import type { Actor, Ctx } from '../context.ts';
 import { Problem, invalidField, notFound } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
-import { householdsForMatching, householdsForReview, mergeHouseholds, unmergeHouseholds, type MergeSnapshot } from '../registry/merge.ts';
+import {
+  householdsForMatching, householdsForReview, linkIndividual, mergeHouseholds, unlinkIndividual, unmergeHouseholds, type MergeSnapshot,
+} from '../registry/merge.ts';
 import type { Executor } from '../audit/store.ts';
 import { audit, inTransaction } from '../shared/tx.ts';
 import { repointPairs } from './queue.ts';
@@ -16,11 +18,13 @@ import * as store from './store.ts';
  * The review queue and its decisions. A reviewer (dedup.review) sees pairs with one household in
  * its organisation's registry and the other in a registry it reaches. "Different" is remembered;
  * "same" merges the two households into the one registered first (or the one chosen) and
- * supersedes or re-points the other open pairs of the merged household. A merge can be undone.
- * Deciding an already decided pair, or undoing twice, is a 409.
+ * supersedes or re-points the other open pairs of the merged household. For an individual pair
+ * (one person in two families) "same" links the person's record in the later household to the
+ * one in the other household, recorded as a merge of kind `link` so that the same undo applies.
+ * A merge can be undone. Deciding an already decided pair, or undoing twice, is a 409.
  */
 
-type Snapshot = MergeSnapshot & { superseded: string[]; opened: string[] };
+type Snapshot = MergeSnapshot & { superseded: string[]; opened: string[]; kind?: 'link' };
 
 async function reviewerOf(ctx: Ctx, actor: Actor): Promise<store.Reviewer> {
   requirePermission(actor, 'dedup.review');
@@ -32,7 +36,7 @@ function toReviewPair(p: store.PairRow, display: Map<string, PairHousehold>): Re
   const b = display.get(p.householdB);
   if (!a || !b) return null;
   return {
-    id: p.id, status: p.status, source: p.source, score: p.score, band: p.band, reason: p.reason,
+    id: p.id, kind: p.kind, individuals: p.kind === 'individual' ? { a: p.individualA!, b: p.individualB! } : null, status: p.status, source: p.source, score: p.score, band: p.band, reason: p.reason,
     duplicateReason: p.duplicateReason, note: p.note, createdAt: p.createdAt.toISOString(), decidedAt: p.decidedAt?.toISOString() ?? null,
     decidedBy: p.decidedBy ? { id: p.decidedBy, username: p.decidedByName } : null, mergeId: p.mergeId, a, b, members: p.members,
   };
@@ -48,7 +52,7 @@ async function pairView(db: Executor, r: store.Reviewer, id: string): Promise<Re
 function toMerge(m: store.MergeRow): Merge {
   const snapshot = m.snapshot as Snapshot;
   return {
-    id: m.id, pairId: m.pairId, survivorId: m.survivorId, mergedId: m.mergedId, moved: snapshot.moved.map((x) => x.id),
+    id: m.id, kind: snapshot.kind ?? 'merge', pairId: m.pairId, survivorId: m.survivorId, mergedId: m.mergedId, moved: snapshot.moved.map((x) => x.id),
     linked: snapshot.linked.map((l) => ({ individualId: l.individualId, sameAs: l.sameAs })), note: m.note,
     mergedAt: m.mergedAt.toISOString(), undoneAt: m.undoneAt?.toISOString() ?? null,
   };
@@ -102,6 +106,25 @@ async function mergePair(ctx: Ctx, actor: Actor, pair: store.PairRow, input: Dec
   return toMerge(row);
 }
 
+/** Links the person's record in the later household (`mergedId`) to the other; the households stay apart. */
+async function linkPair(ctx: Ctx, actor: Actor, pair: store.PairRow, input: DecisionInput): Promise<Merge> {
+  const [survivorId, mergedId] = await chooseSurvivor(ctx, pair, input.survivor);
+  const [kept, linked] = survivorId === pair.householdA ? [pair.individualA!, pair.individualB!] : [pair.individualB!, pair.individualA!];
+  const mergeId = uuidv7();
+  const { household, row } = await inTransaction(ctx, async (trx) => {
+    if (!(await store.decidePair(trx, pair.id, 'same', actor.userId, input.note))) throw new Problem(409, 'problem.pair_decided');
+    const after = await linkIndividual(ctx, trx, actor, mergedId, linked, kept, mergeId);
+    const snapshot: Snapshot = {
+      kind: 'link', survivor: { mergedNumbers: [], alsoRegistries: [] }, moved: [], linked: [{ individualId: linked, sameAs: kept }], superseded: [], opened: [],
+    };
+    await store.insertMerge(trx, { id: mergeId, pairId: pair.id, survivorId, mergedId, snapshot, note: input.note, actorId: actor.userId });
+    await audit(trx, actor, 'dedup.link', 'individual', linked, { mergeId, pairId: pair.id, sameAs: kept, householdId: mergedId });
+    return { household: after, row: (await store.getMerge(trx, mergeId))! };
+  });
+  await dedupRuntime(ctx)?.apply([household]);
+  return toMerge(row);
+}
+
 /** POST /api/dedup/pairs/:id/decision. */
 export async function decidePair(ctx: Ctx, actor: Actor, id: string, input: DecisionInput) {
   const r = await reviewerOf(ctx, actor);
@@ -109,11 +132,13 @@ export async function decidePair(ctx: Ctx, actor: Actor, id: string, input: Deci
   if (!pair) throw notFound();
   if (pair.status !== 'open') throw new Problem(409, 'problem.pair_decided');
   let merge: Merge | null = null;
-  if (input.decision === 'same') merge = await mergePair(ctx, actor, pair, input);
+  if (input.decision === 'same') merge = await (pair.kind === 'individual' ? linkPair : mergePair)(ctx, actor, pair, input);
   else {
     await inTransaction(ctx, async (trx) => {
       if (!(await store.decidePair(trx, id, 'different', actor.userId, input.note))) throw new Problem(409, 'problem.pair_decided');
-      await audit(trx, actor, 'dedup.different', 'dedup_pair', id, { householdA: pair.householdA, householdB: pair.householdB });
+      await audit(trx, actor, 'dedup.different', 'dedup_pair', id, {
+        householdA: pair.householdA, householdB: pair.householdB, individualA: pair.individualA, individualB: pair.individualB,
+      });
     });
   }
   return { pair: await pairView(ctx.db.kysely, r, id), merge };
@@ -128,6 +153,12 @@ export async function undoMerge(ctx: Ctx, actor: Actor, id: string) {
   const snapshot = merge.snapshot as Snapshot;
   const { households, row } = await inTransaction(ctx, async (trx) => {
     if (!(await store.markUndone(trx, id, actor.userId))) throw new Problem(409, 'problem.merge_undone');
+    if (snapshot.kind === 'link') {
+      const after = await unlinkIndividual(ctx, trx, actor, merge.mergedId, snapshot.linked[0], id);
+      await store.setPairStatus(trx, [merge.pairId], 'open');
+      await audit(trx, actor, 'dedup.unlink', 'individual', snapshot.linked[0].individualId, { mergeId: id, pairId: merge.pairId, householdId: merge.mergedId });
+      return { households: [after], row: (await store.getMerge(trx, id))! };
+    }
     const back = await unmergeHouseholds(ctx, trx, actor, merge.survivorId, merge.mergedId, snapshot, id);
     await store.setPairStatus(trx, [merge.pairId], 'open');
     await store.setPairStatus(trx, snapshot.superseded, 'open', 'superseded');

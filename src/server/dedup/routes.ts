@@ -25,11 +25,11 @@ export const dedupRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   app.post('/dedup/pairs/:id/decision', {
     schema: {
       tags, params: IdParam, body: DecisionInput, response: { 200: DecisionResponse },
-      description: '"same" merges the two households into one record (undoable); "different" is remembered and never proposed again.',
+      description: '"same" merges the two households into one record, or for an individual pair links the person\'s later record to the other (undoable either way); "different" is remembered and never proposed again.',
     },
   }, async (request) => decidePair(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/dedup/merges/:id/undo', {
-    schema: { tags, params: IdParam, response: { 200: UndoResponse }, description: 'Restores both households as they were before the merge.' },
+    schema: { tags, params: IdParam, response: { 200: UndoResponse }, description: 'Restores both households as they were before the merge, or removes the link an individual pair made.' },
   }, async (request) => undoMerge(ctx, requireActor(request), request.params.id));
 };

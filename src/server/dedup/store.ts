@@ -6,8 +6,10 @@ import type { Executor } from '../audit/store.ts';
 /** Deduplication SQL: pairs and their decisions, merges, and which registries each organisation reaches. */
 
 export interface PairRow {
-  id: string; householdA: string; householdB: string; score: number; band: 'likely' | 'possible';
-  reason: 'head' | 'members'; members: MemberPair[]; status: 'open' | 'same' | 'different' | 'superseded';
+  id: string; kind: 'household' | 'individual'; householdA: string; householdB: string;
+  /** For an individual pair: the person in household a and the person in household b. */
+  individualA: string | null; individualB: string | null; score: number; band: 'likely' | 'possible';
+  reason: 'head' | 'members' | 'person'; members: MemberPair[]; status: 'open' | 'same' | 'different' | 'superseded';
   source: 'registration' | 'batch'; duplicateReason: string | null; note: string | null;
   decidedBy: string | null; decidedByName: string | null; decidedAt: Date | null; createdAt: Date;
   mergeId: string | null;
@@ -17,6 +19,12 @@ export interface PairRow {
 export interface NewPair {
   a: string; b: string; score: number; band: 'likely' | 'possible'; reason: 'head' | 'members';
   members: MemberPair[]; source: 'registration' | 'batch'; duplicateReason?: string | null;
+}
+
+/** One person in two households that are not one family; `members` holds that one member pair. */
+export interface NewPersonPair {
+  a: string; b: string; individualA: string; individualB: string; score: number; member: MemberPair;
+  source: 'registration' | 'batch'; duplicateReason?: string | null;
 }
 
 /** The pair's households in the stored order (a < b), member pairs turned to match. */
@@ -31,6 +39,9 @@ export async function reachableRegistries(db: Executor, organizationCode: string
   return [organizationCode, ...rows.map((r) => r.registry_code)];
 }
 
+/** The partial unique index of household pairs (a literal: PostgreSQL infers the index from it). */
+const isHouseholdPair = sql<boolean>`kind = 'household'`;
+
 /**
  * Queues pairs as open, or refreshes the score of a pair still open. A decided pair (same,
  * different, superseded) is left as it is: "different" is never proposed again.
@@ -41,16 +52,35 @@ export async function upsertPairs(db: Executor, pairs: NewPair[]): Promise<void>
     id: uuidv7(), household_a: p.a, household_b: p.b, score: p.score, band: p.band, reason: p.reason,
     members: JSON.stringify(p.members), source: p.source, duplicate_reason: p.duplicateReason ?? null,
   }));
-  await db.insertInto('dedup_pairs').values(rows).onConflict((oc) => oc.columns(['household_a', 'household_b']).doUpdateSet((eb) => ({
+  await db.insertInto('dedup_pairs').values(rows).onConflict((oc) => oc.columns(['household_a', 'household_b']).where(isHouseholdPair).doUpdateSet((eb) => ({
     score: eb.ref('excluded.score'), band: eb.ref('excluded.band'), reason: eb.ref('excluded.reason'), members: eb.ref('excluded.members'),
     duplicate_reason: sql`coalesce(excluded.duplicate_reason, dedup_pairs.duplicate_reason)`, updated_at: new Date(),
   })).where('dedup_pairs.status', '=', 'open')).execute();
 }
 
+/**
+ * Queues individual pairs as open (households in stored order, the individuals with them), or
+ * refreshes one still open; a decided one is left as it is: "different" is never proposed again.
+ */
+export async function upsertPersonPairs(db: Executor, pairs: NewPersonPair[]): Promise<void> {
+  for (const p of pairs) {
+    const flip = p.a > p.b;
+    const [ha, hb, ia, ib] = flip ? [p.b, p.a, p.individualB, p.individualA] : [p.a, p.b, p.individualA, p.individualB];
+    const member = flip ? { ...p.member, a: p.member.b, b: p.member.a } : p.member;
+    await sql`insert into dedup_pairs (id, kind, household_a, household_b, individual_a, individual_b, score, band, reason, members, source, duplicate_reason)
+      values (${uuidv7()}, 'individual', ${ha}, ${hb}, ${ia}, ${ib}, ${p.score}, 'likely', 'person', ${JSON.stringify([member])}, ${p.source}, ${p.duplicateReason ?? null})
+      on conflict (least(individual_a, individual_b), greatest(individual_a, individual_b)) where kind = 'individual'
+      do update set household_a = excluded.household_a, household_b = excluded.household_b, individual_a = excluded.individual_a,
+        individual_b = excluded.individual_b, score = excluded.score, members = excluded.members,
+        duplicate_reason = coalesce(excluded.duplicate_reason, dedup_pairs.duplicate_reason), updated_at = now()
+      where dedup_pairs.status = 'open'`.execute(db);
+  }
+}
+
 /** The households that a decision keeps apart from `householdId` (pairs decided different). */
 export async function decidedDifferent(db: Executor, householdId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('dedup_pairs').select(['household_a', 'household_b'])
-    .where('status', '=', 'different').where((eb) => eb.or([eb('household_a', '=', householdId), eb('household_b', '=', householdId)])).execute();
+    .where('kind', '=', 'household').where('status', '=', 'different').where((eb) => eb.or([eb('household_a', '=', householdId), eb('household_b', '=', householdId)])).execute();
   return new Set(rows.map((r) => (r.household_a === householdId ? r.household_b : r.household_a)));
 }
 
@@ -59,7 +89,7 @@ export async function existingPairs(db: Executor, pairs: { a: string; b: string 
   const out = new Map<string, string>();
   if (pairs.length === 0) return out;
   const keys = pairs.map((p) => (p.a < p.b ? [p.a, p.b] : [p.b, p.a]));
-  const rows = await db.selectFrom('dedup_pairs').select(['household_a', 'household_b', 'status'])
+  const rows = await db.selectFrom('dedup_pairs').select(['household_a', 'household_b', 'status']).where('kind', '=', 'household')
     .where((eb) => eb.or(keys.map(([a, b]) => eb.and([eb('household_a', '=', a), eb('household_b', '=', b)])))).execute();
   for (const r of rows) out.set(`${r.household_a}|${r.household_b}`, r.status);
   return out;
@@ -87,7 +117,8 @@ const pairColumns = sql`p.*, u.username as decided_by_name, m.id as merge_id`;
 
 function toPair(r: any): PairRow {
   return {
-    id: r.id, householdA: r.household_a, householdB: r.household_b, score: Number(r.score), band: r.band, reason: r.reason,
+    id: r.id, kind: r.kind, householdA: r.household_a, householdB: r.household_b,
+    individualA: r.individual_a ?? null, individualB: r.individual_b ?? null, score: Number(r.score), band: r.band, reason: r.reason,
     members: typeof r.members === 'string' ? JSON.parse(r.members) : r.members, status: r.status, source: r.source,
     duplicateReason: r.duplicate_reason, note: r.note, decidedBy: r.decided_by, decidedByName: r.decided_by_name ?? null,
     decidedAt: r.decided_at ? new Date(r.decided_at) : null, createdAt: new Date(r.created_at), mergeId: r.merge_id ?? null,
@@ -129,14 +160,15 @@ export async function setPairStatus(db: Executor, ids: string[], status: string,
 
 /** Open pairs involving a household, other than `exceptId`. */
 export async function openPairsOf(db: Executor, householdId: string, exceptId: string) {
-  return db.selectFrom('dedup_pairs').select(['id', 'household_a', 'household_b', 'source']).where('status', '=', 'open').where('id', '<>', exceptId)
+  return db.selectFrom('dedup_pairs').select(['id', 'household_a', 'household_b', 'source']).where('kind', '=', 'household')
+    .where('status', '=', 'open').where('id', '<>', exceptId)
     .where((eb) => eb.or([eb('household_a', '=', householdId), eb('household_b', '=', householdId)])).execute();
 }
 
 /** Ids of pairs between these households, whatever their status. */
 export async function pairIds(db: Executor, pairs: { a: string; b: string }[]): Promise<string[]> {
   if (pairs.length === 0) return [];
-  const rows = await db.selectFrom('dedup_pairs').select('id')
+  const rows = await db.selectFrom('dedup_pairs').select('id').where('kind', '=', 'household')
     .where((eb) => eb.or(pairs.map((p) => (p.a < p.b ? [p.a, p.b] : [p.b, p.a])).map(([a, b]) => eb.and([eb('household_a', '=', a), eb('household_b', '=', b)])))).execute();
   return rows.map((r) => r.id);
 }

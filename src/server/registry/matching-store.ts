@@ -117,6 +117,11 @@ export async function linkMembers(db: Executor, links: { individualId: string; s
   for (const l of links) await sql`update individuals set same_as = ${l.sameAs} where id = ${l.individualId}`.execute(db);
 }
 
+/** Gives a household its next version (a change to its members' links, not to its columns). */
+export async function touchHousehold(db: Executor, id: string, version: number, actorId: string): Promise<void> {
+  await db.updateTable('households').set({ version, updated_at: new Date(), updated_by: actorId }).where('id', '=', id).execute();
+}
+
 export interface MergeColumns {
   status: string; mergedInto: string | null; mergedNumbers: string[]; alsoRegistries: string[];
   size: number; searchText: string; version: number; actorId: string;

@@ -110,3 +110,30 @@ export async function unmergeHouseholds(ctx: Ctx, trx: Trx, actor: Actor, surviv
     merged: await recordHistory(ctx, trx, actor, merged, 'unmerge', { path: 'unmerge', to: mergeId }),
   };
 }
+
+/**
+ * Links a member to the same person's record in another household (an individual pair decided
+ * same): the households stay apart, the person counts once. The household gets a new version and
+ * a history entry. 409 when the household is no longer active or the member no longer in it or
+ * already linked.
+ */
+export async function linkIndividual(ctx: Ctx, trx: Trx, actor: Actor, householdId: string, individualId: string, sameAs: string, mergeId: string) {
+  await match.lockHouseholds(trx, [householdId]);
+  const before = await store.getHousehold(trx, householdId);
+  const member = before?.members.find((m) => m.id === individualId);
+  if (!before || before.status !== 'active' || !member || member.sameAs) throw new Problem(409, 'problem.merge_stale');
+  await match.linkMembers(trx, [{ individualId, sameAs }]);
+  await match.touchHousehold(trx, householdId, before.version + 1, actor.userId);
+  return recordHistory(ctx, trx, actor, before, 'link', { path: 'link', to: mergeId });
+}
+
+/** Undoes `linkIndividual`; 409 when the member left the household or was linked otherwise since. */
+export async function unlinkIndividual(ctx: Ctx, trx: Trx, actor: Actor, householdId: string, link: MergeLink, mergeId: string) {
+  await match.lockHouseholds(trx, [householdId]);
+  const before = await store.getHousehold(trx, householdId);
+  const member = before?.members.find((m) => m.id === link.individualId);
+  if (!before || !member || member.sameAs !== link.sameAs) throw new Problem(409, 'problem.undo_conflict');
+  await match.linkMembers(trx, [{ individualId: link.individualId, sameAs: null }]);
+  await match.touchHousehold(trx, householdId, before.version + 1, actor.userId);
+  return recordHistory(ctx, trx, actor, before, 'unlink', { path: 'unlink', to: mergeId });
+}

@@ -10,6 +10,8 @@ export interface StoredMember {
   id: string; relationship: string; givenName: string; fatherName: string | null; grandfatherName: string | null;
   familyName: string | null; sex: string; birthDate: string | null; documents: { type: string; number: string }[];
   noDocuments: boolean; specificNeeds: string[]; sensitiveNeeds: string | null;
+  /** Set by dedup (a merge, or an individual pair decided same); registration never writes it. */
+  sameAs?: string | null;
 }
 
 export interface HouseholdRecord {
@@ -118,7 +120,7 @@ export function toRecords(rows: (HouseholdRow & { registry: string })[], people:
       id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
       grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
       documents: (documents.get(p.id) ?? []).map((d) => ({ type: d.type, number: d.number })),
-      noDocuments: p.no_documents, specificNeeds: p.specific_needs, sensitiveNeeds: p.sensitive_needs,
+      noDocuments: p.no_documents, specificNeeds: p.specific_needs, sensitiveNeeds: p.sensitive_needs, sameAs: p.same_as ?? null,
     })),
   }));
 }

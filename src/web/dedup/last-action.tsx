@@ -9,7 +9,7 @@ export function LastActionBar({ last, onUndo, busy }: { last: LastAction; onUndo
   const survivor = last.merge?.survivorId === b.id ? b : a;
   const merged = survivor === a ? b : a;
   const text = last.kind === 'same'
-    ? t('dedup.lastSame', { merged: merged.registrationNumber, survivor: survivor.registrationNumber })
+    ? t(last.merge?.kind === 'link' ? 'dedup.lastLinked' : 'dedup.lastSame', { merged: merged.registrationNumber, survivor: survivor.registrationNumber })
     : last.kind === 'different'
       ? t('dedup.lastDifferent', { a: a.registrationNumber, b: b.registrationNumber })
       : t('dedup.lastUndone', { a: a.registrationNumber, b: b.registrationNumber });

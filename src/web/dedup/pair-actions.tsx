@@ -18,10 +18,12 @@ export interface PairActionsProps {
 }
 
 /** The shortcuts, always in view: they work whenever the cursor is not in the note. */
-export function ShortcutLegend() {
+export function ShortcutLegend({ kind = 'household' }: { kind?: ReviewPair['kind'] }) {
   const { t } = useTranslation();
+  const person = kind === 'individual';
   const keys: [string[], string][] = [
-    [['S'], t('dedup.keySame')], [['D'], t('dedup.keyDifferent')], [['N', 'J'], t('dedup.keyNext')],
+    [['S'], t(person ? 'dedup.keySamePerson' : 'dedup.keySame')], [['D'], t(person ? 'dedup.keyDifferentPeople' : 'dedup.keyDifferent')],
+    [['N', 'J'], t('dedup.keyNext')],
     [['K'], t('dedup.keyPrevious')], [['U'], t('dedup.keyUndo')],
   ];
   return (
@@ -36,10 +38,14 @@ export function ShortcutLegend() {
   );
 }
 
-/** The decision bar under the pair: a note, which record survives, Same / Different / Skip. */
+/**
+ * The decision bar under the pair: a note, which record survives, Same / Different / Skip. An
+ * individual pair has no record to choose: its later registration is linked to the other.
+ */
 export function PairActions(p: PairActionsProps) {
   const { t } = useTranslation();
   const open = p.pair.status === 'open';
+  const person = p.pair.kind === 'individual';
   return (
     <Paper withBorder p="sm" radius="md" shadow="sm" pos="sticky" bottom={8} style={{ zIndex: 5 }} data-testid="pair-actions">
       <Group gap="sm" align="center" wrap="wrap">
@@ -58,7 +64,7 @@ export function PairActions(p: PairActionsProps) {
           style={{ flex: '1 1 240px' }}
           data-testid="pair-note"
         />
-        {open && (
+        {open && !person && (
           <Group gap={6} wrap="nowrap">
             <Text size="sm" c="dimmed" id="pair-survivor-label">{t('dedup.survivor')}</Text>
             <SegmentedControl
@@ -72,10 +78,10 @@ export function PairActions(p: PairActionsProps) {
           </Group>
         )}
         <Group gap="xs">
-          {open && <Button onClick={p.onSame} loading={p.busy} color="grape" data-testid="decide-same">{t('dedup.same')}</Button>}
-          {open && <Button onClick={p.onDifferent} disabled={p.busy} variant="light" data-testid="decide-different">{t('dedup.different')}</Button>}
+          {open && <Button onClick={p.onSame} loading={p.busy} color="grape" data-testid="decide-same">{t(person ? 'dedup.samePerson' : 'dedup.same')}</Button>}
+          {open && <Button onClick={p.onDifferent} disabled={p.busy} variant="light" data-testid="decide-different">{t(person ? 'dedup.differentPeople' : 'dedup.different')}</Button>}
           {p.pair.status === 'same' && p.pair.mergeId && (
-            <Button onClick={p.onUndo} loading={p.busy} variant="light" color="red" data-testid="undo-merge">{t('dedup.undo')}</Button>
+            <Button onClick={p.onUndo} loading={p.busy} variant="light" color="red" data-testid="undo-merge">{t(person ? 'dedup.undoLink' : 'dedup.undo')}</Button>
           )}
           <Button onClick={p.onPrevious} variant="default" data-testid="pair-previous">{t('dedup.previous')}</Button>
           <Button onClick={p.onNext} variant="default" data-testid="pair-next">{open ? t('dedup.skip') : t('dedup.next')}</Button>

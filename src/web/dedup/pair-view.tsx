@@ -9,13 +9,17 @@ import { ComparisonTable, type ComparisonRow } from './member-compare.tsx';
 import { highlightStyle } from './levels.ts';
 import { StatusBadge } from './status-badge.tsx';
 
-/** Member pairs aligned one per row, then the members of either side that match nobody. */
+/**
+ * Member pairs aligned one per row, then the members of either side that match nobody. An
+ * individual pair shows only its one person, side by side: the families are known to differ.
+ */
 export function pairRows(pair: ReviewPair): ComparisonRow[] {
   const a = new Map(pair.a.members.map((m) => [m.id, m]));
   const b = new Map(pair.b.members.map((m) => [m.id, m]));
   const rows: ComparisonRow[] = pair.members.map((mp) => ({
     key: `${mp.a}-${mp.b}`, a: a.get(mp.a) ?? null, b: b.get(mp.b) ?? null, fields: mp.fields, score: mp.score, band: mp.band,
   }));
+  if (pair.kind === 'individual') return rows;
   const pairedA = new Set(pair.members.map((mp) => mp.a));
   const pairedB = new Set(pair.members.map((mp) => mp.b));
   for (const m of pair.a.members) if (!pairedA.has(m.id)) rows.push({ key: m.id, a: m, b: null });
@@ -73,13 +77,20 @@ function HouseholdSide({ side, h, other }: { side: 'A' | 'B'; h: PairHousehold; 
 function PairHeader({ pair }: { pair: ReviewPair }) {
   const { t } = useTranslation();
   const lang = currentLang();
+  const reason = { head: t('dedup.reasonHead'), members: t('dedup.reasonMembers'), person: t('dedup.reasonPerson') }[pair.reason];
   return (
     <Stack gap={4}>
+      {pair.kind === 'individual' && (
+        <>
+          <Text fw={700} data-testid="pair-person-title">{t('dedup.personTitle')}</Text>
+          <Text size="sm" c="dimmed">{t('dedup.personHint')}</Text>
+        </>
+      )}
       <Group gap="xs">
         <BandBadge band={pair.band} score={pair.score} />
         <StatusBadge status={pair.status} />
         <Text size="sm" c="dimmed">
-          {pair.reason === 'head' ? t('dedup.reasonHead') : t('dedup.reasonMembers')} · {t(`dedup.source.${pair.source}`)}
+          {reason} · {t(`dedup.source.${pair.source}`)}
         </Text>
       </Group>
       {pair.decidedAt && (
@@ -96,7 +107,7 @@ function PairHeader({ pair }: { pair: ReviewPair }) {
 /** One pair side by side: the two households, then their members aligned, differences highlighted. */
 export function PairView({ pair }: { pair: ReviewPair }) {
   return (
-    <Paper withBorder p="md" radius="md" data-testid="pair-view" data-pair-id={pair.id} data-status={pair.status}>
+    <Paper withBorder p="md" radius="md" data-testid="pair-view" data-pair-id={pair.id} data-status={pair.status} data-kind={pair.kind}>
       <Stack gap="md">
         <PairHeader pair={pair} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">

@@ -47,7 +47,7 @@ export function QueuePage() {
             <Text size="sm" c="dimmed" data-testid="pair-position">
               {t('dedup.position', { n: (filters.page - 1) * PAGE_SIZE + review.index + 1, total: list.data?.total ?? 0 })}
             </Text>
-            <ShortcutLegend />
+            <ShortcutLegend kind={pair?.kind} />
           </Group>
           <PairView pair={pair} />
           <PairActions
