@@ -6,8 +6,8 @@
  *   npx tsx bench/dedup/estimate-default.ts --people bench/out/<file>.csv
  * The file is a people CSV with a true_id column (bench/dedup/generate.ts writes one).
  */
-import { parseCsv, readPeopleFile } from '../../src/cli/dedup/people-file.ts';
-import { compareRecords, preparePerson, termValues } from '../../src/domain/dedup/compare.ts';
+import { parseCsv, readPreparedPeople } from '../../src/cli/dedup/people-file.ts';
+import { compareRecords, termValues } from '../../src/domain/dedup/compare.ts';
 import { IRAQI_NAMES } from '../../src/domain/dedup/iraqi-names.ts';
 import { candidatePairs } from '../../src/domain/dedup/blocking.ts';
 import { estimateU } from '../../src/domain/dedup/em.ts';
@@ -21,9 +21,8 @@ import { readFileSync } from 'node:fs';
 
 const M_FLOOR = 0.01;
 const file = process.argv[process.argv.indexOf('--people') + 1];
-const { records } = readPeopleFile(file);
+const { people } = readPreparedPeople(file, IRAQI_NAMES);
 const truth = trueIds(file);
-const people = records.map((r) => preparePerson(r, IRAQI_NAMES));
 const tf = termFrequenciesOf(people.map(termValues));
 const { pairs: [left, right] } = candidatePairs(people);
 const labelled: { c: Comparison; match: boolean }[] = [];

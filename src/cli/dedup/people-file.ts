@@ -17,13 +17,6 @@ export const PEOPLE_COLUMNS = [
   'sex', 'birth_date', 'phone', 'document_number', 'origin_pcode', 'address',
 ] as const;
 
-/** What reading the file found besides the records. */
-export interface PeopleFile {
-  records: PersonRecord[];
-  /** Values that could not be read and were treated as empty, per column. */
-  unreadable: Record<string, number>;
-}
-
 /** A value as a CSV field, quoted when it needs to be; null and undefined are empty. */
 export function csvField(value: string | null | undefined): string {
   if (value == null) return '';
@@ -118,19 +111,17 @@ function columnIndexes(header: string[]): Columns {
 const field = (fields: string[], i: number) => (i < 0 ? '' : (fields[i] ?? '').trim());
 const orNull = (v: string) => (v === '' ? null : v);
 
-/** Reads a people file into person records (household members' given names filled in). */
-export function readPeopleFile(path: string): PeopleFile {
-  const records: PersonRecord[] = [];
-  const { unreadable } = forEachPerson(path, (r) => records.push(r));
-  addHouseholdMembers(records);
-  return { records, unreadable };
-}
-
 /**
- * Reads a people file straight into prepared persons, without keeping the raw records (a million
- * of them would double the memory of a dedup worker). Returns the record ids in file order.
+ * Reads a people file straight into prepared persons (household members' given-name keys filled
+ * in), without keeping the raw records: a million of them would double the memory of a dedup
+ * worker. Returns the record ids in file order.
  */
-export function readPreparedPeople(path: string, names: NameFunctions): { people: PreparedPerson[]; ids: string[]; unreadable: Record<string, number> } {
+export function readPreparedPeople(path: string, names: NameFunctions): {
+  people: PreparedPerson[];
+  ids: string[];
+  /** Values that could not be read and were treated as empty, per column. */
+  unreadable: Record<string, number>;
+} {
   const people: PreparedPerson[] = [];
   const ids: string[] = [];
   const { unreadable } = forEachPerson(path, (r) => {
@@ -204,12 +195,3 @@ function forEachPerson(path: string, onRecord: (r: PersonRecord) => void): { unr
   return { unreadable };
 }
 
-/** Each person gets the given names of the other members of their household. */
-function addHouseholdMembers(records: PersonRecord[]): void {
-  for (const members of byHousehold(records).values()) {
-    if (members.length < 2) continue;
-    for (const r of members) {
-      r.householdMembers = members.filter((m) => m !== r && m.names.given !== null).map((m) => m.names.given!);
-    }
-  }
-}

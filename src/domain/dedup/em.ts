@@ -24,8 +24,6 @@ export interface EstimateOptions {
   fixed?: readonly Field[];
   /** Weight, in pairs, of the starting m as a Dirichlet prior on every m update (0: plain EM). */
   priorStrength?: number;
-  /** Keep lambda at its starting value. */
-  fixedPrior?: boolean;
 }
 
 function modelledLevels(field: Field): readonly Level[] {
@@ -129,7 +127,7 @@ export function estimateModel(allCandidates: readonly Comparison[], randomPairs:
       change = Math.max(change, maxChange(m, fields[f].m));
       fields[f].m = m;
     }
-    const next = init.fixedPrior ? prior : clampPrior(matches.reduce((s, p) => s + p, 0) / total);
+    const next = clampPrior(matches.reduce((s, p) => s + p, 0) / total);
     change = Math.max(change, Math.abs(next - prior));
     prior = next;
     if (change < tolerance) break;
