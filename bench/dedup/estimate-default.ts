@@ -11,8 +11,7 @@ import { compareRecords, termValues } from '../../src/domain/dedup/compare.ts';
 import { IRAQI_NAMES } from '../../src/domain/dedup/iraqi-names.ts';
 import { candidatePairs } from '../../src/domain/dedup/blocking.ts';
 import { estimateU } from '../../src/domain/dedup/em.ts';
-import { countedComparison, score, termFrequenciesOf } from '../../src/domain/dedup/scoring.ts';
-import { TUNED_THRESHOLDS } from '../../src/domain/dedup/default-model.ts';
+import { countedComparison, DEFAULT_THRESHOLDS, score, termFrequenciesOf } from '../../src/domain/dedup/scoring.ts';
 import type { LevelTable, Model } from '../../src/domain/dedup/scoring.ts';
 import { FIELD_LEVELS, FIELDS } from '../../src/domain/dedup/types.ts';
 import type { Comparison, Field } from '../../src/domain/dedup/types.ts';
@@ -39,7 +38,7 @@ for (let k = 0; k < 200_000; k++) {
 const u = estimateU(random);
 const matches = labelled.filter((x) => x.match).map((x) => countedComparison(x.c));
 // The prior of a random pair of records (see estimateFromSessions), not of a candidate pair.
-const model: Model = { prior: matches.length / ((people.length * (people.length - 1)) / 2), thresholds: TUNED_THRESHOLDS, fields: {} };
+const model: Model = { prior: matches.length / ((people.length * (people.length - 1)) / 2), thresholds: DEFAULT_THRESHOLDS, fields: {} };
 for (const f of FIELDS) model.fields[f] = { m: shares(matches, f), u: u[f] };
 console.log(`// ${people.length} people, ${labelled.length} candidates, ${matches.length} true pairs`);
 const table = (t: LevelTable) => `{ ${Object.entries(t).map(([l, v]) => `${l}: ${+v!.toPrecision(3)}`).join(', ')} }`;

@@ -1,4 +1,5 @@
-import type { Model, Thresholds } from './scoring.ts';
+import { DEFAULT_THRESHOLDS } from './scoring.ts';
+import type { Model } from './scoring.ts';
 
 /** Share of persons registered more than once assumed when the data cannot tell (a small registry). */
 export const DEFAULT_DUPLICATE_SHARE = 0.1;
@@ -13,12 +14,6 @@ export function priorFor(records: number, duplicateShare = DEFAULT_DUPLICATE_SHA
 }
 
 /**
- * Bands set on the benchmark's tuning seed (bench/dedup/run.ts --tune-seed 1): clustered F1 is
- * best from 0.3 (precision 0.985, recall 0.977 at 100,000 people); from 0.9 precision is 0.997.
- */
-export const TUNED_THRESHOLDS: Thresholds = { likely: 0.9, possible: 0.3 };
-
-/**
  * The model used where the data cannot give one (a small file, the server's real-time check) and
  * the starting point and Dirichlet prior of EM (docs/decisions/003-matching-model.md): m from the
  * true pairs and u from random pairs of the labelled synthetic registries at 100,000 people, seed
@@ -27,7 +22,7 @@ export const TUNED_THRESHOLDS: Thresholds = { likely: 0.9, possible: 0.3 };
  */
 export const DEFAULT_MODEL: Model = {
   prior: 0.0000025,
-  thresholds: TUNED_THRESHOLDS,
+  thresholds: DEFAULT_THRESHOLDS,
   fields: {
     given: { m: { exact: 0.564, close: 0.0949, crossScript: 0.327, different: 0.0134 }, u: { exact: 0.0123, close: 0.00156, crossScript: 0.00719, different: 0.979 } },
     father: { m: { exact: 0.592, close: 0.085, crossScript: 0.302, different: 0.0205 }, u: { exact: 0.026, close: 0.00236, crossScript: 0.0124, different: 0.959 } },
