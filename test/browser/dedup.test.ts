@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server.ts';
 import { householdInput, makeUser, PASSWORD } from '../factories.ts';
 import { hasChromium, launchChromium, newPage, shot } from './chromium.ts';
+import { family, written } from '../../src/server/dedup/families.fixture.ts';
 
 if (!hasChromium) console.warn('browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
 
@@ -157,6 +158,59 @@ describe.skipIf(!hasChromium)('one family registered by MoMD in Arabic and by BM
     await expect.poll(() => queue.locator('html').getAttribute('dir')).toBe('rtl');
     await shot(queue, 'dedup-ar-queue');
     await clerk.context.close();
+    await review.context.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('one person in two families', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ serveWeb: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the son registered with his parents and as head of his own family as one person, links him with S, in English and Arabic', async () => {
+    const momd = await makeUser(server, { org: 'MOMD', role: 'registration_officer' });
+    const bmd = await makeUser(server, { org: 'BMD', role: 'registration_officer' });
+    const manager = (await makeUser(server, { org: 'MOMD', role: 'data_manager' })).user.username;
+    const parents = family('0770 555 0201', [
+      ['head', 'khalid ibrahim yousif kubaisi', 'm', '1960'], ['spouse', 'zainab karim abbas tamimi', 'f', '1963'],
+      ['son', 'haidar khalid ibrahim kubaisi', 'm', '1990-04-12'], ['daughter', 'layla khalid ibrahim kubaisi', 'f', '1996'],
+    ]);
+    const own = family('0750 555 0202', [
+      ['head', 'haidar khalid ibrahim kubaisi', 'm', '1990-04-12'], ['spouse', 'hanan mahdi sabah zebari', 'f', '1992'],
+      ['son', 'ali haidar khalid kubaisi', 'm', '2016'],
+    ]);
+    expect((await momd.client.post('/api/households', written(parents, 'ar'))).status).toBe(201);
+    const second = await bmd.client.post('/api/households', written(own, 'ckb'));
+    expect(second.status).toBe(201);
+
+    const review = await newPage(browser, server.url);
+    const queue = review.page;
+    await signIn(queue, manager);
+    await queue.getByTestId('nav-dedup').click();
+    const view = queue.getByTestId('pair-view');
+    await view.waitFor();
+    expect(await view.getAttribute('data-kind')).toBe('individual');
+    await queue.getByTestId('pair-person-title').waitFor();
+    expect(await view.textContent()).toContain(second.body.registrationNumber);
+    await shot(queue, 'dedup-en-person-pair');
+    await switchLanguage(queue, 'ar');
+    await expect.poll(() => queue.locator('html').getAttribute('dir')).toBe('rtl');
+    await shot(queue, 'dedup-ar-person-pair');
+
+    await queue.keyboard.press('s');
+    await queue.getByTestId('last-action').waitFor();
+    const linked = await server.ctx.db.kysely.selectFrom('individuals').select(['given_name', 'same_as'])
+      .where('same_as', 'is not', null).execute();
+    expect(linked).toHaveLength(1);
+    expect(linked[0].given_name).toBe('حەیدەر');
     await review.context.close();
   });
 });
