@@ -304,7 +304,7 @@ export const ar: Catalogue = {
     keyDifferent: 'أسرتان مختلفتان',
     keyNext: 'التالي',
     keyPrevious: 'السابق',
-    keyUndo: 'التراجع عن الدمج',
+    keyUndo: 'التراجع عن الدمج أو الربط',
     keysOffWhileTyping: 'لا تعمل المفاتيح أثناء كتابة ملاحظة (Esc للخروج منها).',
     lastSame: 'دُمج {{merged}} في {{survivor}}.',
     lastDifferent: 'عُلّمتا أسرتين مختلفتين: {{a}} و {{b}}.',

@@ -307,7 +307,7 @@ export const ckb: Catalogue = {
     keyDifferent: 'دوو خێزانی جیاواز',
     keyNext: 'دواتر',
     keyPrevious: 'پێشتر',
-    keyUndo: 'هەڵوەشاندنەوەی یەکخستن',
+    keyUndo: 'هەڵوەشاندنەوەی یەکخستن یان بەستنەوە',
     keysOffWhileTyping: 'کلیلەکان کاتی نووسینی تێبینی کار ناکەن (Esc بۆ دەرچوون).',
     lastSame: '{{merged}} یەکخرا لەگەڵ {{survivor}}.',
     lastDifferent: 'وەک دوو خێزانی جیاواز دیاری کران: {{a}} و {{b}}.',

@@ -306,7 +306,7 @@ export const en = {
     keyDifferent: 'different families',
     keyNext: 'next',
     keyPrevious: 'previous',
-    keyUndo: 'undo the merge',
+    keyUndo: 'undo the merge or link',
     keysOffWhileTyping: 'Keys do nothing while you type a note (Esc leaves it).',
     lastSame: 'Merged: {{merged}} into {{survivor}}.',
     lastDifferent: 'Marked as different families: {{a}} and {{b}}.',
