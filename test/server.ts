@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { connect, type Db } from '../src/server/db/connect.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { loadTemplate } from '../src/server/db/template.ts';
-import { loadConfig } from '../src/server/config.ts';
+import { loadConfig, type Config } from '../src/server/config.ts';
 import { createSealer } from '../src/server/shared/crypto.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
 import { buildApp } from '../src/server/http/app.ts';
@@ -31,10 +31,10 @@ async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
 }
 
 /** Starts Amina on a random port over a fresh database, seeded as on a first start. */
-export async function startTestServer(options: { serveWeb?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { serveWeb?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const { db, drop } = await freshDatabase();
   await migrate(db);
-  const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: undefined, dataDir: '/nonexistent' };
+  const config = { ...loadConfig({}), adminPassword: ADMIN_PASSWORD, databaseUrl: undefined, dataDir: '/nonexistent', ...options.config };
   const ctx: Ctx = { db, config, sealer: createSealer(randomBytes(32)), log: { info() {}, warn() {}, error: console.error } };
   await bootstrap(ctx);
   const app = await buildApp(ctx, { serveWeb: options.serveWeb ?? false });
