@@ -21,6 +21,17 @@ async function switchLanguage(page: Page, lang: 'en' | 'ar') {
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
 }
 
+/** A data manager's own browser on the review queue, its first pair shown. */
+async function openQueue(browser: Browser, url: string, manager: string) {
+  const review = await newPage(browser, url);
+  const queue = review.page;
+  await signIn(queue, manager);
+  await queue.getByTestId('nav-dedup').click();
+  const view = queue.getByTestId('pair-view');
+  await view.waitFor();
+  return { review, queue, view };
+}
+
 /** Picks an option of a Mantine Select by typing part of it and clicking the match. */
 async function choose(page: Page, testId: string, typed: string, option: RegExp) {
   const input = page.getByTestId(testId);
@@ -110,12 +121,7 @@ describe.skipIf(!hasChromium)('one family registered by MoMD in Arabic and by BM
     expect(pair.duplicate_reason).toBe('Another family with the same names; different mother.');
     const bmdId = (await server.ctx.db.kysely.selectFrom('households').select('id').where('registration_number', '=', bmdNumber).executeTakeFirstOrThrow()).id;
 
-    const review = await newPage(browser, server.url);
-    const queue = review.page;
-    await signIn(queue, manager);
-    await queue.getByTestId('nav-dedup').click();
-    const view = queue.getByTestId('pair-view');
-    await view.waitFor();
+    const { review, queue, view } = await openQueue(browser, server.url, manager);
     expect(await view.textContent()).toContain(momdNumber);
     expect(await view.textContent()).toContain(bmdNumber);
     expect(await view.getByTestId('compare-row').count()).toBeGreaterThan(0);
@@ -191,12 +197,7 @@ describe.skipIf(!hasChromium)('one person in two families', () => {
     const second = await bmd.client.post('/api/households', written(own, 'ckb'));
     expect(second.status).toBe(201);
 
-    const review = await newPage(browser, server.url);
-    const queue = review.page;
-    await signIn(queue, manager);
-    await queue.getByTestId('nav-dedup').click();
-    const view = queue.getByTestId('pair-view');
-    await view.waitFor();
+    const { review, queue, view } = await openQueue(browser, server.url, manager);
     expect(await view.getAttribute('data-kind')).toBe('individual');
     await queue.getByTestId('pair-person-title').waitFor();
     expect(await view.textContent()).toContain(second.body.registrationNumber);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PAIR_STATUSES } from '#domain/dedup/api';
 import { useOrganizations } from '#web/api/queries.ts';
-import { organizationName } from '#web/lib/labels.ts';
+import { registryOption } from '#web/lib/labels.ts';
 import type { PairFilters, PairStatus } from './queries.ts';
 
 /** Status, registry and page live in the address, so Back and shared links keep them. */
@@ -31,7 +31,7 @@ export function useQueueFilters() {
 export function QueueFilters({ filters, update }: ReturnType<typeof useQueueFilters>) {
   const { t } = useTranslation();
   const organizations = useOrganizations();
-  const registries = (organizations.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${organizationName(o)}` }));
+  const registries = (organizations.data ?? []).map(registryOption);
   return (
     <Group gap="sm" align="flex-end">
       <SegmentedControl

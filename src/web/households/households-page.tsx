@@ -15,8 +15,7 @@ import { PcodePicker } from '#web/components/pcode-picker.tsx';
 import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatDateTime, formatNumber } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
-import { autoDir, codeLabel, statusColor, useAreaNames, useReferenceLabels } from '#web/lib/labels.ts';
-import { organizationName } from '#web/lib/labels.ts';
+import { autoDir, codeLabel, registryOption, statusColor, useAreaNames, useReferenceLabels } from '#web/lib/labels.ts';
 
 const PAGE_SIZE = 25;
 
@@ -86,8 +85,7 @@ export function HouseholdsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const registries = organizations.data?.map((o) => ({ value: o.code, label: `${o.code} — ${organizationName(o)}` }))
-    ?? [{ value: me.organization.code, label: `${me.organization.code} — ${organizationName(me.organization)}` }];
+  const registries = organizations.data?.map(registryOption) ?? [registryOption(me.organization)];
   const filtered = !!(filters.q || filters.area || filters.registry);
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
   const open = (id: string) => navigate(`/households/${id}`);

@@ -75,6 +75,11 @@ export function autoDir(value: string): 'auto' | undefined {
 }
 
 /** An organisation's name in the UI language, falling back to its English name. */
+/** A registry as a select option: its code, then its organisation's name in the current language. */
+export function registryOption(org: { code: string; name: string; nameAr?: string | null; nameCkb?: string | null }): { value: string; label: string } {
+  return { value: org.code, label: `${org.code} — ${organizationName(org)}` };
+}
+
 export function organizationName(org: { name: string; nameAr?: string | null; nameCkb?: string | null }): string {
   const lang = currentLang();
   if (lang === 'ar') return org.nameAr || org.name;

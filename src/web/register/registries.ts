@@ -1,5 +1,5 @@
 import { useMe } from '#web/auth/session.tsx';
-import { organizationName } from '#web/lib/labels.ts';
+import { registryOption } from '#web/lib/labels.ts';
 
 /**
  * Registries a clerk may register into: their own organisation's (the server refuses any other
@@ -7,5 +7,5 @@ import { organizationName } from '#web/lib/labels.ts';
  */
 export function useRegistries(): { value: string; label: string }[] {
   const me = useMe();
-  return [{ value: me.organization.code, label: `${me.organization.code} — ${organizationName(me.organization)}` }];
+  return [registryOption(me.organization)];
 }
