@@ -32,7 +32,7 @@ async function createDemoSites(ctx: Ctx, admin: Actor): Promise<PlacedSite[]> {
   const placed: PlacedSite[] = [];
   for (const { managedBy, ...s } of DEMO_SITES) {
     const org = await organizationByCode(ctx.db.kysely, managedBy);
-    const site = await createSite(ctx, admin, { ...s, managingOrganizationId: org?.id ?? null });
+    const site = await createSite(ctx, admin, { ...s, shelter: null, transitType: null, managingOrganizationId: org?.id ?? null });
     placed.push({ id: site.id, pcode: s.pcode, kind: s.kind, names: [s.name, s.nameAr, s.nameCkb] });
   }
   return placed;

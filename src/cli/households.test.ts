@@ -36,9 +36,9 @@ const comparable = (rows: string[][]) => rows.slice(2)
   .map((r) => r.filter((_, i) => i !== col('household_ref') && i !== col('registration_number')).map(unguardCell).join('|')).sort();
 
 const households = [
-  made({ members: [{ relationship: 'head', givenName: '=HYPERLINK("http://x")', familyName: '-Jubouri', sex: 'm' }] }),
-  made({ current: { pcode: 'IQG09Q03', siteId: null, address: 'Khanke camp' }, shelter: 'camp' }),
-  made({ phone: '+964 770 123 4567' }),
+  made({ members: [{ relationship: 'head', givenName: '=HYPERLINK("http://x")', familyName: '-Jubouri', sex: 'm' }], registeredOn: '2014-07-20' }),
+  made({ current: { pcode: 'IQG09Q03', siteId: null, address: 'Khanke camp' }, shelter: 'camp', registeredOn: '2014-09-02' }),
+  made({ phone: '+964 770 123 4567', registeredOn: '2015-01-11' }),
 ];
 const rows = [...headerRows(), ...households.flatMap((h, i) => householdInputToRows(`H${i + 1}`, h))];
 const file = join(work, 'households.csv');

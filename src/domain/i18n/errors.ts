@@ -3,10 +3,13 @@
  * the server and the web app translate them. A test fails when a language misses a key.
  * `{name}` placeholders are filled from the issue (minimum, maximum, ...).
  */
+import { assessmentErrors } from './errors-assessments.ts';
+import { movementErrors } from './errors-movement.ts';
+
 export const LOCALES = ['en', 'ar', 'ckb'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const en = {
+const coreEn = {
   'required': 'This field is required.',
   'invalid_type': 'This value has the wrong type.',
   'invalid_value': 'This value is not one of the allowed choices.',
@@ -83,10 +86,9 @@ const en = {
   'problem.server': 'Something went wrong on the server. The error has been logged.',
 } as const;
 
-export type ErrorKey = keyof typeof en;
-type Catalogue = Record<ErrorKey, string>;
+type CoreKey = keyof typeof coreEn;
 
-const ar: Catalogue = {
+const coreAr: Record<CoreKey, string> = {
   'required': 'هذا الحقل مطلوب.',
   'invalid_type': 'نوع هذه القيمة غير صحيح.',
   'invalid_value': 'هذه القيمة ليست من الخيارات المسموح بها.',
@@ -163,7 +165,7 @@ const ar: Catalogue = {
   'problem.server': 'حدث خطأ في الخادم. تم تسجيل الخطأ.',
 };
 
-const ckb: Catalogue = {
+const coreCkb: Record<CoreKey, string> = {
   'required': 'ئەم خانەیە پێویستە.',
   'invalid_type': 'جۆری ئەم بەهایە هەڵەیە.',
   'invalid_value': 'ئەم بەهایە لە هەڵبژاردنە ڕێگەپێدراوەکان نییە.',
@@ -239,6 +241,13 @@ const ckb: Catalogue = {
   'problem.unsupported_media': 'ناوەڕۆکی داواکارییەکە بە JSON بنێرە.',
   'problem.server': 'هەڵەیەک لە ڕاژەکار ڕوویدا. هەڵەکە تۆمار کرا.',
 };
+
+// Each capability with many messages keeps them in a file of its own beside this one.
+const en = { ...coreEn, ...movementErrors.en, ...assessmentErrors.en };
+export type ErrorKey = keyof typeof en;
+type Catalogue = Record<ErrorKey, string>;
+const ar: Catalogue = { ...coreAr, ...movementErrors.ar, ...assessmentErrors.ar };
+const ckb: Catalogue = { ...coreCkb, ...movementErrors.ckb, ...assessmentErrors.ckb };
 
 export const ERROR_MESSAGES: Record<Locale, Catalogue> = { en, ar, ckb };
 

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'households.read', 'households.write', 'households.import', 'households.export',
   'protection.read', 'protection.write',
   'dedup.check', 'dedup.review',
+  'figures.read', 'assessments.read', 'assessments.write', 'assessments.manage', 'assessments.informants',
   'users.manage', 'organizations.manage', 'places.manage', 'audit.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

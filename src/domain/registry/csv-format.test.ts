@@ -33,6 +33,8 @@ function storedHousehold(input: HouseholdInput): Household {
     registry: 'MOMD',
     notes: null,
     status: 'active',
+    registeredOn: input.registeredOn ?? '2014-07-20',
+    displacement: { status: 'displaced', since: '2014-06' },
     size: input.members.length,
     version: 1,
     members: input.members.map((m, i) => ({ ...m, id: `0b7a4d0e-2f41-4c53-9a39-8d2f7f1d6a2${i}` })),
@@ -82,6 +84,7 @@ describe('round trip', () => {
       current: { pcode: 'IQG09Q03', siteId: null, address: 'Khanke camp' }, shelter: 'camp',
       phone: '+9647501234567', legalBasis: 'consent',
       consent: { given: true, date: '2014-10-01', scope: ['registration', 'contact'] },
+      registeredOn: '2014-10-02',
       members: [
         { relationship: 'head', givenName: 'خدر', fatherName: 'الياس', grandfatherName: 'حسن', familyName: null,
           sex: 'm', birthDate: '1970', documents: [{ type: 'civil_status_id', number: '00123456' }] },

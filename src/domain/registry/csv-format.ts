@@ -32,6 +32,7 @@ export const HOUSEHOLD_COLUMNS: readonly { header: string; hxl: string; househol
   { header: 'consent_given', hxl: '#meta+consent', householdLevel: true },
   { header: 'consent_date', hxl: '#date+consent', householdLevel: true },
   { header: 'consent_scope', hxl: '#meta+consent+scope', householdLevel: true },
+  { header: 'registered_on', hxl: '#date+registered', householdLevel: true },
   { header: 'registration_number', hxl: '#meta+registration', householdLevel: true },
 ];
 
@@ -320,6 +321,7 @@ function rawHousehold(g: Group, head: number, out: Collected) {
     phone: orUndefined(v('phone')),
     legalBasis: orUndefined(code(v('legal_basis'))),
     consent: consentOf(v, rowOf, out),
+    registeredOn: orUndefined(v('registered_on')),
     members: g.cells.map((cells, k) => memberOf(cells, g.rows[k], out)),
   };
   return { input, rowOf };
@@ -338,7 +340,7 @@ const HOUSEHOLD_PATHS: Record<string, string> = {
   displacedOn: 'displaced_on', current: 'current_pcode', 'current.pcode': 'current_pcode',
   'current.siteId': 'site_id', 'current.address': 'address', shelter: 'shelter', phone: 'phone',
   legalBasis: 'legal_basis', consent: 'consent_given', 'consent.given': 'consent_given',
-  'consent.date': 'consent_date', 'consent.scope': 'consent_scope',
+  'consent.date': 'consent_date', 'consent.scope': 'consent_scope', registeredOn: 'registered_on',
 };
 const MEMBER_PATHS: Record<string, string> = {
   relationship: 'relationship', givenName: 'given_name', fatherName: 'father_name',
@@ -417,6 +419,7 @@ export interface ExportableHousehold {
   phone: string | null;
   legalBasis: string;
   consent: { given: boolean; date: string | null; scope: string[] };
+  registeredOn?: string;
   members: ExportMember[];
 }
 
@@ -454,6 +457,7 @@ const CELLS: Record<string, Cell> = {
   consent_given: (h) => (h.consent.given ? 'yes' : 'no'),
   consent_date: (h) => h.consent.date ?? '',
   consent_scope: (h) => h.consent.scope.join(';'),
+  registered_on: (h) => h.registeredOn ?? '',
   registration_number: (_h, _m, x) => x.registrationNumber,
 };
 const CELLS_IN_ORDER = HOUSEHOLD_COLUMNS.map((c) => CELLS[c.header]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePartialDate, isNotFuture } from '../shared/partial-date.ts';
+import { asciiDigits, parsePartialDate, isNotFuture } from '../shared/partial-date.ts';
 import { normalizePhone } from '../shared/phone.ts';
 import { PCODE } from '../places/pcode.ts';
 
@@ -113,10 +113,15 @@ function consentBasis(h: { legalBasis: string; consent: { given: boolean } }, ct
   }
 }
 
+/** The day a household was registered (an offline device registers before it syncs): not in the future. */
+export const RegisteredOn = z.string().trim().transform(asciiDigits)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parsePartialDate(v) !== null && v <= today() && v >= '2000-01-01', 'registered_on.invalid');
+
 export const HouseholdInput = z
   .object({
     id: z.uuid('uuid.invalid').optional(),
     ...householdFields,
+    registeredOn: RegisteredOn.optional(),
     /** Why the clerk registers anyway after being shown possible duplicates; kept with the pairs. */
     duplicateReason: z.string().trim().max(500, 'text.too_long').optional(),
   })
@@ -182,6 +187,10 @@ export const Household = z.object({
   size: z.number().int(),
   version: z.number().int(),
   members: z.array(Member),
+  /** The day of registration; where the household was then is in its movement timeline. */
+  registeredOn: z.string(),
+  /** Displaced, returned or abroad, since when: from the timeline of movements. */
+  displacement: z.object({ status: z.enum(['displaced', 'returned', 'abroad']), since: z.string().nullable() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -205,6 +214,8 @@ export const HouseholdQuery = z.object({
   q: z.string().trim().max(200, 'text.too_long').optional(),
   area: z.string().trim().toUpperCase().regex(/^IQG\d{2}(Q\d{2}(N\d{2})?)?$/, 'pcode.invalid').optional(),
   registry: z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,16}$/, 'registry.invalid').optional(),
+  /** Households at this site now. */
+  site: z.uuid('uuid.invalid').optional(),
   page: z.coerce.number().int().min(1, 'page.invalid').max(10000, 'page.invalid').default(1),
   pageSize: z.coerce.number().int().min(1, 'page.invalid').max(200, 'page.invalid').default(25),
 });

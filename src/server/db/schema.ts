@@ -29,11 +29,17 @@ export interface AdminAreasTable {
   pcode: string; level: number; parent_pcode: string | null; name_en: string; name_ar: string;
   name_ckb: string | null; legacy_code: string | null; search_text: string;
   boundary: unknown | null; valid_on: string | null;
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface SitesTable {
   id: string; name: string; name_ar: string | null; name_ckb: string | null; kind: string;
   pcode: string; latitude: number | null; longitude: number | null; capacity: number | null;
   managing_organization_id: string | null; created_at: Timestamp;
+  shelter: ColumnType<string | null, string | null | undefined, string | null>;
+  transit_type: ColumnType<string | null, string | null | undefined, string | null>;
+  active: ColumnType<boolean, boolean | undefined, boolean>; version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
 }
 export interface ShelterTypesTable {
   code: string; category: string; name_en: string; name_ar: string; name_ckb: string; position: number;
@@ -52,6 +58,11 @@ export interface HouseholdsTable {
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   merged_numbers: ColumnType<string[], string[] | undefined, string[]>;
   also_registries: ColumnType<string[], string[] | undefined, string[]>;
+  registered_on: ColumnType<string, string | undefined, string>;
+  registered_pcode: string; registered_site_id: string | null; registered_address: string | null; registered_shelter: string;
+  displacement_status: ColumnType<string, string | undefined, string>;
+  status_since: ColumnType<string | null, string | null | undefined, string | null>;
+  last_movement_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface IndividualsTable {
   id: string; household_id: string; position: number; relationship: string; given_name: string;
@@ -96,6 +107,56 @@ export interface DedupJobsTable {
   updated_at: Timestamp; finished_at: Defaulted<Date | string | null>; error: Defaulted<string | null>;
 }
 
+// Movement (issue 4) ----------------------------------------------------------------------------
+export interface DisplacementWavesTable {
+  code: string; starts_on: string; ends_on: string | null; name_en: string; name_ar: string; name_ckb: string; position: Defaulted<number>;
+}
+export interface SectorsTable { code: string; number: number; name_en: string; name_ar: string; name_ckb: string }
+export interface PriorityNeedsTable { code: string; sector_code: string; name_en: string; name_ar: string; name_ckb: string; position: Defaulted<number> }
+export interface HouseholdMovementsTable {
+  id: string; household_id: string; type: string;
+  from_pcode: string | null; from_site_id: string | null; from_place: string | null;
+  to_pcode: string | null; to_site_id: string | null; to_place: string | null; to_shelter: string | null;
+  moved_on: string; note: string | null; recorded_by: string | null; recorded_at: Timestamp;
+  withdrawn_at: Defaulted<Date | string | null>; withdrawn_by: Defaulted<string | null>; withdrawn_reason: Defaulted<string | null>;
+}
+export interface HouseholdStaysTable {
+  household_id: string; seq: number; from_day: string; to_day: string | null; pcode: string; site_id: string | null;
+  status: string; shelter: string; origin: string; wave: string; families: number; individuals: number;
+}
+export interface FigureMonthsTable { month: string; built_at: Timestamp }
+export interface FigureSnapshotsTable {
+  month: string; pcode: string; origin: string; wave: string; shelter: string; status: string; families: number; individuals: number;
+}
+export interface DtmLocationsTable {
+  id: string; code: string; name: string; name_ar: string | null; name_ckb: string | null; kind: Defaulted<string>; pcode: string;
+  site_id: string | null; latitude: number | null; longitude: number | null; version: Defaulted<number>;
+  created_at: Timestamp; updated_at: Timestamp;
+}
+export interface AssessmentRoundsTable {
+  id: string; number: number; name: string | null; organization_id: string; starts_on: string; ends_on: string; reported_on: string;
+  status: Defaulted<string>; closed_at: Defaulted<Date | string | null>; closed_by: Defaulted<string | null>;
+  aggregated_at: Defaulted<Date | string | null>; created_by: string | null; created_at: Timestamp;
+}
+export interface LocationAssessmentsTable {
+  id: string; round_id: string; location_id: string; assessed_on: string;
+  idp_families: number; idp_individuals: number; idp_individuals_estimated: Defaulted<boolean>;
+  returnee_families: Defaulted<number>; returnee_individuals: Defaulted<number>; returnee_individuals_estimated: Defaulted<boolean>;
+  by_origin: Defaulted<unknown>; by_wave: Defaulted<unknown>; by_shelter: Defaulted<unknown>; priority_needs: Defaulted<string[]>;
+  informant: string | null; notes: string | null; recorded_by: string | null; version: Defaulted<number>;
+  created_at: Timestamp; updated_at: Timestamp;
+}
+export interface AssessmentTotalsTable {
+  round_id: string; pcode: string; locations: number; idp_families: number; idp_individuals: number;
+  returnee_families: number; returnee_individuals: number; estimated: boolean; by_origin: unknown; by_wave: unknown; by_shelter: unknown;
+}
+export interface FlowCountsTable {
+  id: string; point_id: string; counted_on: string; direction: string; organization_id: string;
+  male_children: Defaulted<number>; male_adults: Defaulted<number>; male_elderly: Defaulted<number>;
+  female_children: Defaulted<number>; female_adults: Defaulted<number>; female_elderly: Defaulted<number>;
+  note: string | null; recorded_by: string | null; version: Defaulted<number>; created_at: Timestamp; updated_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   roles: RolesTable;
@@ -118,6 +179,18 @@ export interface Database {
   dedup_merges: DedupMergesTable;
   dedup_sharing: DedupSharingTable;
   dedup_jobs: DedupJobsTable;
+  displacement_waves: DisplacementWavesTable;
+  sectors: SectorsTable;
+  priority_needs: PriorityNeedsTable;
+  household_movements: HouseholdMovementsTable;
+  household_stays: HouseholdStaysTable;
+  figure_months: FigureMonthsTable;
+  figure_snapshots: FigureSnapshotsTable;
+  dtm_locations: DtmLocationsTable;
+  assessment_rounds: AssessmentRoundsTable;
+  location_assessments: LocationAssessmentsTable;
+  assessment_totals: AssessmentTotalsTable;
+  flow_counts: FlowCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

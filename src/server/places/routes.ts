@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Area, AreaQuery, Reference, Site, SiteInput, SiteQuery } from '#domain/places/schemas';
+import { Area, AreaQuery, Reference, Site, SiteInput, SiteQuery, SiteUpdate } from '#domain/places/schemas';
 import { PCODE } from '#domain/places/pcode';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import * as places from './service.ts';
+
+const IdParam = z.object({ id: z.uuid('uuid.invalid') });
 
 /** Admin areas with P-codes, their boundaries, sites, and the reference lists. */
 export const placesRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
@@ -33,8 +35,16 @@ export const placesRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => 
     return { items: await places.listSites(ctx, request.query) };
   });
 
+  app.get('/sites/:id', { schema: { tags, params: IdParam, response: { 200: Site } } }, async (request) => {
+    requireActor(request);
+    return places.getSite(ctx, request.params.id);
+  });
+
   app.post('/sites', { schema: { tags, body: SiteInput, response: { 201: Site } } }, async (request, reply) =>
     reply.status(201).send(await places.createSite(ctx, requireActor(request), request.body)));
+
+  app.patch('/sites/:id', { schema: { tags, params: IdParam, body: SiteUpdate, response: { 200: Site } } }, async (request) =>
+    places.updateSite(ctx, requireActor(request), request.params.id, request.body));
 
   app.get('/reference', { schema: { tags, response: { 200: Reference } } }, async (request) => {
     requireActor(request);

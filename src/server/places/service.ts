@@ -1,10 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AreaQuery, Reference, SiteInput } from '#domain/places/schemas';
+import type { AreaQuery, Reference, Site, SiteInput, SiteQuery, SiteUpdate } from '#domain/places/schemas';
+import { labelPoint } from '#domain/places/label-point';
 import { IRAQ_AREAS, type AreaRecord } from '#domain/places/iraq-areas';
 import type { ImportedArea } from '#domain/places/boundary-import';
 import { inScope } from '#domain/places/pcode';
 import type { Actor, Ctx } from '../context.ts';
-import { invalidField, notFound } from '../http/problem.ts';
+import { Problem, invalidField, notFound } from '../http/problem.ts';
+import { sitePopulations } from '../movement/population.ts';
 import { requirePermission } from '../identity/policy.ts';
 import { listRoles } from '../identity/users.ts';
 import { audit, inTransaction } from '../shared/tx.ts';
@@ -41,6 +43,11 @@ export async function boundaries(ctx: Ctx, level: number) {
   };
 }
 
+/** The names of these areas in the three languages, by P-code. */
+export async function areaNames(db: Executor, pcodes: string[]) {
+  return new Map((await store.areasByCode(db, pcodes)).map((a) => [a.pcode, a]));
+}
+
 /** Which of these P-codes are unknown (for validating households, imports, sites). */
 export async function unknownPcodes(db: Executor, pcodes: string[]): Promise<string[]> {
   const known = await store.existingPcodes(db, pcodes);
@@ -69,14 +76,17 @@ export async function seedIraqAreas(db: Executor): Promise<number> {
   return IRAQ_AREAS.length;
 }
 
-/** Stores imported areas and boundaries; a Kurdish name already known is kept when the file has none. */
+/**
+ * Stores imported areas and boundaries, with a point inside each area to draw it at; a Kurdish
+ * name already known is kept when the file has none.
+ */
 export async function importAreas(ctx: Ctx, actor: Actor | null, areas: ImportedArea[]) {
   if (actor) requirePermission(actor, 'places.manage');
   return inTransaction(ctx, async (trx) => {
     const merged = [];
     for (const a of areas) {
       const existing = a.nameCkb ? null : await store.getArea(trx, a.pcode);
-      merged.push({ ...a, nameCkb: a.nameCkb ?? existing?.nameCkb ?? null });
+      merged.push({ ...a, nameCkb: a.nameCkb ?? existing?.nameCkb ?? null, point: labelPoint(a.geometry) });
     }
     await store.upsertAreas(trx, merged);
     await audit(trx, actor, 'areas.import', 'admin_area', null, { count: areas.length, withBoundary: areas.filter((a) => a.geometry).length });
@@ -84,31 +94,81 @@ export async function importAreas(ctx: Ctx, actor: Actor | null, areas: Imported
   });
 }
 
-export function listSites(ctx: Ctx, query: { pcode?: string; q?: string }) {
-  return store.listSites(ctx.db.kysely, query);
+/** Sites with the displaced families and people the registry has at each now. */
+export async function listSites(ctx: Ctx, query: SiteQuery): Promise<Site[]> {
+  const sites = await store.listSites(ctx.db.kysely, query);
+  const population = await sitePopulations(ctx.db.kysely, sites.map((s) => s.id));
+  return sites.map((s) => ({ ...s, population: population.get(s.id)! }));
+}
+
+export async function getSite(ctx: Ctx, id: string): Promise<Site> {
+  const site = await store.getSite(ctx.db.kysely, id);
+  if (!site) throw notFound();
+  return { ...site, population: (await sitePopulations(ctx.db.kysely, [id])).get(id)! };
+}
+
+/** A site lived in takes the shelter type of its kind unless given one (a collective centre may be a school). */
+const SHELTER_OF_KIND: Record<string, string> = { camp: 'camp', informal_settlement: 'informal_settlement', collective_centre: 'collective_centre' };
+
+async function checkSite(ctx: Ctx, actor: Actor, input: Omit<SiteInput, 'id'>) {
+  if (!inScope(input.pcode, actor.scope)) throw invalidField('pcode', 'scope.outside');
+  if ((await unknownPcodes(ctx.db.kysely, [input.pcode])).length) throw invalidField('pcode', 'pcode.unknown');
+  if (input.shelter && !(await shelterCodes(ctx.db.kysely)).has(input.shelter)) throw invalidField('shelter', 'shelter.unknown');
+  if (input.kind === 'transit_point' && input.shelter) throw invalidField('shelter', 'site.transit_type');
+  return { ...input, shelter: input.shelter ?? SHELTER_OF_KIND[input.kind] ?? null };
 }
 
 /** Registers a site inside the actor's geographic scope; a replay with the same id returns it. */
-export async function createSite(ctx: Ctx, actor: Actor, input: SiteInput) {
+export async function createSite(ctx: Ctx, actor: Actor, input: SiteInput): Promise<Site> {
   requirePermission(actor, 'places.manage');
-  if (!inScope(input.pcode, actor.scope)) throw invalidField('pcode', 'scope.outside');
-  if ((await unknownPcodes(ctx.db.kysely, [input.pcode])).length) throw invalidField('pcode', 'pcode.unknown');
+  const checked = await checkSite(ctx, actor, input);
   const id = input.id ?? uuidv7();
-  return inTransaction(ctx, async (trx) => {
-    const site = await store.insertSite(trx, id, input);
-    if (!site) return (await store.getSite(trx, id))!;
-    await audit(trx, actor, 'site.create', 'site', id, { name: input.name, pcode: input.pcode });
-    return site;
+  const site = await inTransaction(ctx, async (trx) => {
+    const inserted = await store.insertSite(trx, id, checked);
+    if (!inserted) return (await store.getSite(trx, id))!;
+    await audit(trx, actor, 'site.create', 'site', id, { name: input.name, pcode: input.pcode, kind: input.kind });
+    return inserted;
   });
+  return { ...site, population: (await sitePopulations(ctx.db.kysely, [id])).get(id)! };
+}
+
+/** Edits a site at the version read (409 with the current one when stale); both places in the actor's scope. */
+export async function updateSite(ctx: Ctx, actor: Actor, id: string, input: SiteUpdate): Promise<Site> {
+  requirePermission(actor, 'places.manage');
+  const current = await getSite(ctx, id);
+  if (!inScope(current.pcode, actor.scope)) throw notFound();
+  const checked = { ...input, ...(await checkSite(ctx, actor, input)) };
+  const site = await inTransaction(ctx, async (trx) => {
+    const updated = await store.updateSite(trx, id, checked);
+    if (!updated) throw new Problem(409, 'problem.conflict_version', { extra: { current: await getSite(ctx, id) } });
+    await audit(trx, actor, 'site.update', 'site', id, { version: updated.version, active: updated.active });
+    return updated;
+  });
+  return { ...site, population: current.population };
+}
+
+/** What recording a movement needs of sites: open or closed, kind, shelter type. */
+export function siteFacts(db: Executor, ids: string[]) {
+  return store.siteFacts(db, ids);
+}
+
+/** Points to draw places at: a site's coordinates, an area's label point. */
+export function placePoints(db: Executor, pcodes: string[], siteIds: string[]) {
+  return store.placePoints(db, pcodes, siteIds);
 }
 
 /** The configurable lists the forms need, with labels in the three languages. */
 export async function reference(ctx: Ctx): Promise<Reference> {
-  const [shelters, needs, roles] = await Promise.all([
-    store.shelterTypes(ctx.db.kysely), store.specificNeeds(ctx.db.kysely), listRoles(ctx),
+  const db = ctx.db.kysely;
+  const [shelters, needs, roles, waves, sectors, priorities] = await Promise.all([
+    store.shelterTypes(db), store.specificNeeds(db), listRoles(ctx), store.waves(db), store.sectors(db), store.priorityNeeds(db),
   ]);
+  const labels = (r: { name_en: string; name_ar: string; name_ckb: string }) => ({ en: r.name_en, ar: r.name_ar, ckb: r.name_ckb });
   return {
-    shelterTypes: shelters.map((s) => ({ code: s.code, category: s.category, labels: { en: s.name_en, ar: s.name_ar, ckb: s.name_ckb } })),
+    shelterTypes: shelters.map((s) => ({ code: s.code, category: s.category, labels: labels(s) })),
+    waves: waves.map((w) => ({ code: w.code, startsOn: w.starts_on, endsOn: w.ends_on, labels: labels(w) })),
+    sectors: sectors.map((s) => ({ code: s.code, number: s.number, labels: labels(s) })),
+    priorityNeeds: priorities.map((n) => ({ code: n.code, sector: n.sector_code, labels: labels(n) })),
     specificNeeds: needs.map((n) => ({ code: n.code, sensitive: n.sensitive, labels: { en: n.name_en, ar: n.name_ar, ckb: n.name_ckb } })),
     roles,
   };

@@ -25,11 +25,12 @@ export async function insertHouseholds(db: Executor, records: HouseholdRecord[],
   const org = records[0].registryOrganizationId;
   await sql`insert into households (id, registry_organization_id, registration_number, origin_pcode, origin_place,
       displaced_on, current_pcode, current_site_id, current_address, shelter, phone, legal_basis, consent, notes,
-      status, size, search_text, version, created_by, updated_by)
+      status, size, search_text, version, created_by, updated_by, registered_on, registered_pcode, registered_site_id,
+      registered_address, registered_shelter, displacement_status, status_since)
     select t.id, ${org}::uuid, t.n, t.op, t.opl, t.d, t.cp, t.cs, t.ca, t.sh, t.ph, t.lb, t.co, t.no, 'active', t.sz, t.st, 1,
-      ${actorId}::uuid, ${actorId}::uuid
+      ${actorId}::uuid, ${actorId}::uuid, t.ro, t.cp, t.cs, t.ca, t.sh, t.ds, t.ss
     from json_to_recordset(${json(records.map(householdJson))}) as t(id uuid, n text, op text, opl text, d text, cp text,
-      cs uuid, ca text, sh text, ph text, lb text, co jsonb, no text, sz int, st text)`.execute(db);
+      cs uuid, ca text, sh text, ph text, lb text, co jsonb, no text, sz int, st text, ro date, ds text, ss text)`.execute(db);
   await insertMembers(db, records);
   await insertDocuments(db, records);
 }
@@ -38,7 +39,7 @@ function householdJson(h: HouseholdRecord) {
   return {
     id: h.id, n: h.registrationNumber, op: h.originPcode, opl: h.originPlace, d: h.displacedOn, cp: h.currentPcode,
     cs: h.currentSiteId, ca: h.currentAddress, sh: h.shelter, ph: h.phone, lb: h.legalBasis, co: h.consent,
-    no: h.notes, sz: h.size, st: h.searchText,
+    no: h.notes, sz: h.size, st: h.searchText, ro: h.registeredOn, ds: h.displacementStatus, ss: h.statusSince,
   };
 }
 

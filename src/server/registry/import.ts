@@ -11,6 +11,9 @@ import { sensitiveCodes } from './validation.ts';
 import { validateForImport, type ImportHousehold } from './import-validation.ts';
 import type { HouseholdRecord } from './store.ts';
 import * as bulk from './bulk-store.ts';
+import { syncTimelines } from './timeline.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 export { validateForImport, type ImportError, type ImportHousehold } from './import-validation.ts';
 
@@ -54,7 +57,7 @@ async function reserveNumbers(ctx: Ctx, registry: string, households: ImportHous
 function toRecord(ctx: Ctx, actor: Actor, h: ImportHousehold, registrationNumber: string, sensitive: Set<string>): HouseholdRecord {
   return buildRecord(ctx, actor, {
     id: h.input.id ?? uuidv7(), registryOrganizationId: actor.organizationId, registry: actor.organizationCode,
-    registrationNumber, status: 'active', version: 1, createdAt: new Date(),
+    registrationNumber, status: 'active', version: 1, createdAt: new Date(), registeredOn: h.input.registeredOn ?? today(),
   }, h.input, sensitive);
 }
 
@@ -79,6 +82,7 @@ async function prepareBatch(ctx: Ctx, actor: Actor, batch: ImportHousehold[], nu
 
 async function writeBatch(trx: Trx, actor: Actor, batch: ImportHousehold[], records: HouseholdRecord[], file: string | undefined) {
   await bulk.insertHouseholds(trx, records, actor.userId);
+  await syncTimelines(trx, records);
   await bulk.insertHistories(trx, records.map((r, k) => ({ householdId: r.id, changes: provenance(file, batch[k]) })), 'import', actor.userId);
 }
 

@@ -6,6 +6,7 @@ import type { Trx } from '../shared/tx.ts';
 import { historyView } from './service.ts';
 import * as match from './matching-store.ts';
 import * as store from './store.ts';
+import { syncTimelines } from './timeline.ts';
 
 export {
   displayByIds as householdsForReview, matchingByIds as householdsForMatching, matchingPage as householdsToIndex, householdsOfIndividuals,
@@ -44,7 +45,8 @@ function searchText(r: store.HouseholdRecord, mergedNumbers: string[], members: 
 }
 
 async function recordHistory(ctx: Ctx, trx: Trx, actor: Actor, before: store.HouseholdRecord, action: string, note: { path: string; to: string }) {
-  const after = (await store.getHousehold(trx, before.id))!;
+  // The survivor now counts more people, the merged household none: figures follow in this transaction.
+  const [after] = await syncTimelines(trx, [(await store.getHousehold(trx, before.id))!]);
   const changes = [{ path: note.path, from: null, to: note.to }, ...diffRecords(historyView(ctx, before), historyView(ctx, after))];
   await store.insertHistory(trx, { householdId: after.id, version: after.version, action, changes, actorId: actor.userId });
   return after;

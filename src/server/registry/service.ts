@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Candidate } from '#domain/dedup/api';
 import type { Household, HouseholdInput, HouseholdQuery, HouseholdUpdate } from '#domain/registry/household';
+import type { DisplacementStatus } from '#domain/movement/timeline';
 import { formatRegistrationNumber } from '#domain/registry/registration-number';
 import { householdSearchText, searchTerms } from '#domain/registry/search-terms';
 import { diffRecords } from '#domain/registry/diff';
@@ -16,6 +17,9 @@ import { assertCanWrite, readAccess } from './policy.ts';
 import { hasSensitive, sensitiveState, toStoredMembers, visibleMembers } from './members.ts';
 import { checkAgainstData, sensitiveCodes } from './validation.ts';
 import * as store from './store.ts';
+import { registeredState, syncTimelines } from './timeline.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** The household as this actor may see it; with no actor, as anyone may (no sensitive codes). */
 export function present(ctx: Ctx, actor: Actor | null, r: store.HouseholdRecord): Household {
@@ -26,24 +30,41 @@ export function present(ctx: Ctx, actor: Actor | null, r: store.HouseholdRecord)
     current: { pcode: r.currentPcode, siteId: r.currentSiteId, address: r.currentAddress }, shelter: r.shelter,
     phone: r.phone, legalBasis: r.legalBasis, consent: r.consent, notes: r.notes, status: r.status, size: r.size,
     version: r.version, members: visibleMembers(ctx, actor, r.members),
+    registeredOn: r.registeredOn, displacement: { status: r.displacementStatus as DisplacementStatus, since: r.statusSince },
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-type RecordBase = Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt'>
-  & Pick<store.HouseholdRecord, 'mergedNumbers'>;
+type RecordBase = Pick<store.HouseholdRecord, 'id' | 'registryOrganizationId' | 'registry' | 'registrationNumber' | 'status' | 'version' | 'createdAt' | 'registeredOn'>
+  & Partial<Pick<store.HouseholdRecord, 'mergedNumbers' | 'registered' | 'lastMovementId' | 'displacementStatus' | 'statusSince'>>;
 
-/** The stored form of a household as registered or imported (members sealed as the actor may). */
+/**
+ * The stored form of a household as registered, imported or edited (members sealed as the actor
+ * may). Its place is where it was registered, unless movements have taken it on since: then the
+ * registration stays as it was and the place is the one the movements give (edits cannot change it).
+ */
 export function buildRecord(ctx: Ctx, actor: Actor, base: RecordBase,
-  input: Omit<HouseholdInput, 'id'>, sensitive: Set<string>, previous: store.StoredMember[] = []): store.HouseholdRecord {
+  input: Omit<HouseholdInput, 'id' | 'registeredOn'>, sensitive: Set<string>, previous: store.StoredMember[] = []): store.HouseholdRecord {
   const members = toStoredMembers(ctx, actor, input.members, sensitive, previous);
-  return {
+  const moved = Boolean(base.lastMovementId);
+  const registered = moved && base.registered ? base.registered
+    : { pcode: input.current.pcode, siteId: input.current.siteId ?? null, address: input.current.address ?? null, shelter: input.shelter };
+  const record = {
     ...base, originPcode: input.origin.pcode, originPlace: input.origin.place ?? null, displacedOn: input.displacedOn ?? null,
     currentPcode: input.current.pcode, currentSiteId: input.current.siteId ?? null, currentAddress: input.current.address ?? null,
     shelter: input.shelter, phone: input.phone ?? null, legalBasis: input.legalBasis, consent: input.consent,
-    notes: input.notes ?? null, size: members.length, members, updatedAt: new Date(),
+    notes: input.notes ?? null, size: members.length, members, updatedAt: new Date(), registered,
     searchText: householdSearchText({ registrationNumbers: [base.registrationNumber, ...(base.mergedNumbers ?? [])], phone: input.phone ?? null, members }),
   };
+  if (moved) return { ...record, displacementStatus: base.displacementStatus!, statusSince: base.statusSince ?? null, lastMovementId: base.lastMovementId! };
+  return { ...record, ...registeredState(record) };
+}
+
+/** True when an edit would move a household whose place its movements give (refused: record a movement). */
+function movesAgainstTimeline(current: store.HouseholdRecord, input: HouseholdUpdate): boolean {
+  if (!current.lastMovementId) return false;
+  return input.current.pcode !== current.currentPcode || (input.current.siteId ?? null) !== current.currentSiteId
+    || (input.current.address ?? null) !== current.currentAddress || input.shelter !== current.shelter;
 }
 
 /**
@@ -78,10 +99,10 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
     const registrationNumber = formatRegistrationNumber(actor.organizationCode, input.current.pcode, seq);
     const record = buildRecord(ctx, actor, {
       id, registryOrganizationId: actor.organizationId, registry: actor.organizationCode, registrationNumber,
-      status: 'active', version: 1, createdAt: new Date(),
+      status: 'active', version: 1, createdAt: new Date(), registeredOn: input.registeredOn ?? today(),
     }, input, sensitive);
     await store.insertHousehold(trx, record, actor.userId);
-    const stored = (await store.getHousehold(trx, id))!;
+    const [stored] = await syncTimelines(trx, [(await store.getHousehold(trx, id))!]);
     await store.insertHistory(trx, { householdId: id, version: 1, action: 'create', changes: diffRecords({}, historyView(ctx, stored)), actorId: actor.userId });
     await audit(trx, actor, 'household.create', 'household', id, { registrationNumber, size: record.size, sensitive: hasSensitive(record.members) });
     const possibleDuplicates = await registryHooks(ctx).possibleDuplicates?.(trx, actor, stored, input.duplicateReason || null) ?? [];
@@ -96,7 +117,7 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
  * A household the actor may read (404 otherwise) and how. A read from another registry is
  * audited with that registry, whatever part of the household is read.
  */
-async function readable(ctx: Ctx, actor: Actor, id: string, part: 'household' | 'history') {
+export async function readableHousehold(ctx: Ctx, actor: Actor, id: string, part: 'household' | 'history' | 'movements') {
   const record = await store.getHousehold(ctx.db.kysely, id);
   if (!record) throw notFound();
   const access = await readAccess(actor, record, async () => (await registryHooks(ctx).sharedRegistries?.(actor)) ?? []);
@@ -111,7 +132,7 @@ async function readable(ctx: Ctx, actor: Actor, id: string, part: 'household' | 
  * From another registry it is minimised (`restrictedView`): no phone, notes, documents or specific needs.
  */
 export async function getHousehold(ctx: Ctx, actor: Actor, id: string): Promise<Household> {
-  const { record, access } = await readable(ctx, actor, id, 'household');
+  const { record, access } = await readableHousehold(ctx, actor, id, 'household');
   if (access === 'shared') return restrictedView(present(ctx, null, record));
   if (hasSensitive(record.members) && actor.permissions.has('protection.read')) {
     await inTransaction(ctx, (trx) => audit(trx, actor, 'household.read_sensitive', 'household', id));
@@ -125,7 +146,7 @@ export async function searchHouseholds(ctx: Ctx, actor: Actor, query: HouseholdQ
   const page = { page: query.page, pageSize: query.pageSize };
   if (query.registry && query.registry !== actor.organizationCode) return { items: [], total: 0, ...page };
   const result = await store.searchHouseholds(ctx.db.kysely, {
-    organizationId: actor.organizationId, organizationCode: actor.organizationCode, scope: actor.scope, terms: searchTerms(query.q ?? ''), area: query.area, ...page,
+    organizationId: actor.organizationId, organizationCode: actor.organizationCode, scope: actor.scope, terms: searchTerms(query.q ?? ''), area: query.area, site: query.site, ...page,
   });
   return { ...result, ...page };
 }
@@ -142,6 +163,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
   if (input.registry && input.registry !== current.registry) throw invalidField('registry', 'registry.not_yours');
   const stale = () => new Problem(409, 'problem.conflict_version', { extra: { current: present(ctx, actor, current) } });
   if (input.version !== current.version) throw stale();
+  if (movesAgainstTimeline(current, input)) throw invalidField('current.pcode', 'current.follows_movements');
   await checkAgainstData(ctx.db.kysely, actor, input);
   const ids = input.members.map((m) => m.id).filter((m): m is string => Boolean(m));
   if ((await store.membersElsewhere(ctx.db.kysely, id, ids)).length) throw invalidField('members', 'members.unknown');
@@ -149,7 +171,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
   const updated = await inTransaction(ctx, async (trx: Trx) => {
     const next = buildRecord(ctx, actor, { ...current, version: current.version + 1 }, input, sensitive, current.members);
     if (!(await store.updateHousehold(trx, next, input.version, actor.userId))) throw stale();
-    const stored = (await store.getHousehold(trx, id))!;
+    const [stored] = await syncTimelines(trx, [(await store.getHousehold(trx, id))!]);
     const changes = diffRecords(historyView(ctx, current), historyView(ctx, stored));
     await store.insertHistory(trx, { householdId: id, version: stored.version, action: 'update', changes, actorId: actor.userId });
     const sensitiveChanged = sensitiveState(ctx, current.members) !== sensitiveState(ctx, stored.members);
@@ -162,7 +184,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, input:
 
 /** Who changed what, when: newest first; read from another registry, without the withheld fields. */
 export async function householdHistory(ctx: Ctx, actor: Actor, id: string) {
-  const { access } = await readable(ctx, actor, id, 'history');
+  const { access } = await readableHousehold(ctx, actor, id, 'history');
   const rows = await store.history(ctx.db.kysely, id);
   return rows.map((r) => {
     const changes = (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as { path: string; from: unknown; to: unknown }[];

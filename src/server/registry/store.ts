@@ -22,7 +22,18 @@ export interface HouseholdRecord {
   searchText: string; version: number; createdAt: Date; updatedAt: Date; members: StoredMember[];
   /** After merges: the household this one was merged into, and the numbers and registries merged into this one. */
   mergedInto?: string | null; mergedNumbers?: string[]; alsoRegistries?: string[];
+  /**
+   * The day and place of registration. `current*` and `shelter` are where the timeline has the
+   * household now: the registration place, or the last movement's destination (`lastMovementId`).
+   */
+  registeredOn: string; registered: RegisteredPlace;
+  displacementStatus: string; statusSince: string | null; lastMovementId: string | null;
 }
+
+export interface RegisteredPlace { pcode: string; siteId: string | null; address: string | null; shelter: string }
+
+/** A date column as YYYY-MM-DD, whichever driver read it (PGlite gives a Date, pg the text). */
+export const dayText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 /** The next number in the registry's sequence for a governorate (atomic under concurrency). */
 export async function nextRegistrationSeq(db: Executor, registry: string, governorate: string): Promise<number> {
@@ -39,13 +50,16 @@ function householdValues(h: HouseholdRecord) {
     current_pcode: h.currentPcode, current_site_id: h.currentSiteId, current_address: h.currentAddress,
     shelter: h.shelter, phone: h.phone, legal_basis: h.legalBasis, consent: JSON.stringify(h.consent),
     notes: h.notes, status: h.status, size: h.size, search_text: h.searchText,
+    registered_pcode: h.registered.pcode, registered_site_id: h.registered.siteId, registered_address: h.registered.address,
+    registered_shelter: h.registered.shelter, displacement_status: h.displacementStatus, status_since: h.statusSince,
+    last_movement_id: h.lastMovementId,
   };
 }
 
 export async function insertHousehold(db: Executor, h: HouseholdRecord, actorId: string) {
   await db.insertInto('households').values({
     id: h.id, registry_organization_id: h.registryOrganizationId, registration_number: h.registrationNumber,
-    ...householdValues(h), version: 1, created_by: actorId, updated_by: actorId,
+    registered_on: h.registeredOn, ...householdValues(h), version: 1, created_by: actorId, updated_by: actorId,
   }).execute();
   await insertMembers(db, h.id, h.members);
 }
@@ -85,6 +99,18 @@ async function insertMembers(db: Executor, householdId: string, members: StoredM
   if (docs.length) await db.insertInto('identity_documents').values(docs).execute();
 }
 
+/** Where the timeline has the household now (written after its timeline is applied, same version). */
+export async function setCurrentState(db: Executor, id: string, s: {
+  pcode: string | null; siteId: string | null; address: string | null; shelter: string | null; status: string; since: string; movementId: string | null;
+}) {
+  await db.updateTable('households').set((eb) => ({
+    // Abroad there is no P-code, and after a return no shelter: the last ones known stay, so the
+    // household stays with the clerks of its last place in Iraq (figures count stays, not these).
+    current_pcode: s.pcode ?? eb.ref('current_pcode'), current_site_id: s.siteId, current_address: s.address,
+    shelter: s.shelter ?? eb.ref('shelter'), displacement_status: s.status, status_since: s.since, last_movement_id: s.movementId,
+  })).where('id', '=', id).execute();
+}
+
 /** Member ids among `ids` that already belong to another household. */
 export async function membersElsewhere(db: Executor, householdId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
@@ -116,6 +142,9 @@ export function toRecords(rows: (HouseholdRow & { registry: string })[], people:
     notes: row.notes, status: row.status, size: row.size, searchText: row.search_text, version: row.version,
     createdAt: new Date(row.created_at), updatedAt: new Date(row.updated_at),
     mergedInto: row.merged_into ?? null, mergedNumbers: row.merged_numbers ?? [], alsoRegistries: row.also_registries ?? [],
+    registeredOn: dayText(row.registered_on),
+    registered: { pcode: row.registered_pcode, siteId: row.registered_site_id, address: row.registered_address, shelter: row.registered_shelter },
+    displacementStatus: row.displacement_status, statusSince: row.status_since, lastMovementId: row.last_movement_id,
     members: (members.get(row.id) ?? []).map((p): StoredMember => ({
       id: p.id, relationship: p.relationship, givenName: p.given_name, fatherName: p.father_name,
       grandfatherName: p.grandfather_name, familyName: p.family_name, sex: p.sex, birthDate: p.birth_date,
@@ -137,20 +166,21 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 export interface SearchFilter {
-  organizationId: string; organizationCode?: string; scope: readonly string[]; terms: string[][]; area?: string; page: number; pageSize: number;
+  organizationId: string; organizationCode?: string; scope: readonly string[]; terms: string[][]; area?: string; site?: string; page: number; pageSize: number;
 }
 
 /**
  * The households of one registry inside a scope (and an area, when asked), merged ones left out:
  * its own, and those a merge made its too (a survivor carries the registries merged into it).
  */
-export function visibleHouseholds(f: { organizationId: string; organizationCode?: string; scope: readonly string[]; area?: string }) {
+export function visibleHouseholds(f: { organizationId: string; organizationCode?: string; scope: readonly string[]; area?: string; site?: string }) {
   const registry = f.organizationCode
     ? sql`(h.registry_organization_id = ${f.organizationId} or h.also_registries @> array[${f.organizationCode}]::text[])`
     : sql`h.registry_organization_id = ${f.organizationId}`;
   const conditions = [registry, sql`h.status <> 'merged'`];
   if (f.scope.length) conditions.push(sql`(${sql.join(f.scope.map((p) => sql`h.current_pcode like ${`${p}%`}`), sql` or `)})`);
   if (f.area) conditions.push(sql`(h.current_pcode like ${`${f.area}%`} or h.origin_pcode like ${`${f.area}%`})`);
+  if (f.site) conditions.push(sql`h.current_site_id = ${f.site}`);
   return conditions;
 }
 
