@@ -14,9 +14,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'momd.manager', org: 'MOMD', role: 'data_manager', scope: [] },
   { username: 'momd.viewer', org: 'MOMD', role: 'viewer', scope: [] },
   { username: 'momd.protection', org: 'MOMD', role: 'protection_officer', scope: [] },
+  { username: 'momd.coordinator', org: 'MOMD', role: 'coordinator', scope: [] },
   { username: 'bmd.registrar', org: 'BMD', role: 'registration_officer', scope: KURDISTAN },
   { username: 'bmd.manager', org: 'BMD', role: 'data_manager', scope: KURDISTAN },
   { username: 'bmd.viewer', org: 'BMD', role: 'viewer', scope: KURDISTAN },
+  { username: 'bmd.enumerator', org: 'BMD', role: 'enumerator', scope: KURDISTAN },
   { username: 'bmd.admin', org: 'BMD', role: 'administrator', scope: KURDISTAN },
 ];
 

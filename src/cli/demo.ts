@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { syntheticHouseholds, type SyntheticHousehold } from '#domain/demo/synthetic';
+import { v7 as uuidv7 } from 'uuid';
+import { mulberry32, syntheticHouseholds, type SyntheticHousehold } from '#domain/demo/synthetic';
 import type { HouseholdInput } from '#domain/registry/household';
 import type { Actor, Ctx } from '#server/context';
 import { createUser } from '#server/identity/users';
@@ -9,12 +10,13 @@ import { createSite } from '#server/places/service';
 import { importHouseholds, validateForImport, type ImportHousehold } from '#server/registry/import';
 import { cliActor } from './context.ts';
 import { DEMO_IMPORTERS, DEMO_SITES, DEMO_USERS } from './demo-data.ts';
+import { importDemoBoundaries, recordDemoMovements, registeredAfterFlight, type DemoHousehold } from './demo-movements.ts';
 import { runCommand } from './households.ts';
 import { progress } from './progress.ts';
 
 const DEFAULT_PASSWORD = 'amina-demo-2014';
 
-interface DemoOptions { households: number; seed: number }
+interface DemoOptions { households: number; seed: number; boundaries: string }
 interface PlacedSite { id: string; pcode: string; kind: string; names: string[] }
 
 async function createDemoUsers(ctx: Ctx, admin: Actor, password: string): Promise<void> {
@@ -47,15 +49,14 @@ function placeAtSite(input: HouseholdInput, sites: PlacedSite[]): HouseholdInput
   return site ? { ...input, current: { ...input.current, siteId: site.id } } : input;
 }
 
-async function importShare(ctx: Ctx, registry: 'MOMD' | 'BMD', share: ImportHousehold[]): Promise<number> {
-  const actor = await cliActor(ctx, DEMO_IMPORTERS[registry]);
+async function importShare(ctx: Ctx, actor: Actor, share: ImportHousehold[]): Promise<DemoHousehold[]> {
   const { valid, errors } = await validateForImport(ctx, actor, share);
-  if (errors.length) console.warn(`${registry}: ${share.length - valid.length} generated households left out (${errors[0].message} ...)`);
-  const bar = progress(`importing ${registry}`);
+  if (errors.length) console.warn(`${actor.organizationCode}: ${share.length - valid.length} generated households left out (${errors[0].message} ...)`);
+  const bar = progress(`importing ${actor.organizationCode}`);
   const result = await importHouseholds(ctx, actor, valid, { file: 'amina demo', onProgress: (d, t) => bar.update(d, t) });
   bar.stop();
-  console.log(`${registry}: ${result.imported} households (${result.individuals} individuals) imported as ${actor.username}`);
-  return result.imported;
+  console.log(`${actor.organizationCode}: ${result.imported} households (${result.individuals} individuals) imported as ${actor.username}`);
+  return valid.map((h) => ({ id: h.input.id!, input: h.input, registeredOn: h.input.registeredOn! }));
 }
 
 function printUsers(password: string): void {
@@ -82,12 +83,18 @@ export async function loadDemo(ctx: Ctx, opts: DemoOptions): Promise<void> {
   await createDemoUsers(ctx, admin, password);
   const sites = await createDemoSites(ctx, admin);
   console.log(`${sites.length} sites created (camps and collective centres)`);
+  await importDemoBoundaries(ctx, admin, opts.boundaries);
   const generated: SyntheticHousehold[] = [...syntheticHouseholds({ seed: opts.seed, households: opts.households })];
+  const r = mulberry32(opts.seed + 3);
+  const imported = new Map<Actor, DemoHousehold[]>();
   for (const registry of ['MOMD', 'BMD'] as const) {
-    const share = generated.filter((h) => h.registry === registry)
-      .map((h) => ({ ref: h.ref, rows: [], input: placeAtSite(h.input, sites) }));
-    await importShare(ctx, registry, share);
+    const actor = await cliActor(ctx, DEMO_IMPORTERS[registry]);
+    const share = generated.filter((h) => h.registry === registry).map((h) => ({
+      ref: h.ref, rows: [], input: { ...placeAtSite(h.input, sites), id: uuidv7(), registeredOn: registeredAfterFlight(h.input, r) },
+    }));
+    imported.set(actor, await importShare(ctx, actor, share));
   }
+  await recordDemoMovements(ctx, imported, sites, opts.seed);
   printUsers(password);
 }
 
@@ -102,7 +109,8 @@ export function registerDemoCommand(program: Command) {
   program.command('demo').description('load demo users, camps and synthetic households into the MoMD and BMD registries')
     .option('--households <n>', 'how many households to generate', '3000')
     .option('--seed <s>', 'seed of the generator (same seed, same households)', '2014')
+    .option('--boundaries <dir>', 'folder with the COD-AB GeoJSON files of Iraq (maps)', '../shared/data/iraq')
     .action((o) => runCommand((ctx) => loadDemo(ctx, {
-      households: integer('--households', o.households, 1), seed: integer('--seed', o.seed, 0),
+      households: integer('--households', o.households, 1), seed: integer('--seed', o.seed, 0), boundaries: o.boundaries,
     })));
 }

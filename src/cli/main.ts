@@ -3,6 +3,7 @@ import { registerAdminCommands } from './admin.ts';
 import { registerHouseholdCommands } from './households.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDedupCommands } from './dedup/commands.ts';
+import { registerFiguresCommands } from './figures.ts';
 
 const program = new Command();
 program.name('amina').description('Amina: registration, tracking and assistance of displaced people');
@@ -17,6 +18,7 @@ registerAdminCommands(program);
 registerHouseholdCommands(program);
 registerDemoCommand(program);
 registerDedupCommands(program);
+registerFiguresCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

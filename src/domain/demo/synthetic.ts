@@ -29,7 +29,7 @@ export interface SyntheticHousehold {
 
 type Registry = SyntheticHousehold['registry'];
 type Script = SyntheticHousehold['script'];
-type Rng = () => number;
+export type Rng = () => number;
 
 const SAME_REGISTRY_DUPLICATES = 0.02;
 /** A duplicate is registered within this many new families after the original. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { householdInput, makeUser } from '../../../test/factories.ts';
 import { family, written } from '../dedup/families.fixture.ts';
+import { rebuildTimelines } from '../registry/timeline.ts';
 
 let server: TestServer;
 let coordinator: Awaited<ReturnType<typeof makeUser>>['client'];
@@ -123,6 +124,17 @@ describe('registry figures', () => {
     expect(origins.items.find((o: { origin: string; current: string }) => o.origin === 'IQG15' && o.current === 'IQG09')).toMatchObject({ families: 2, individuals: 6 });
     const before2014 = await change('IQG09', '', () => register(client, three({ ...august, displacedOn: '2012-05' })));
     expect(before2014.families).toBe(0);
+  });
+
+  it('follow a change of the configured waves once rebuilt', async () => {
+    const { client } = await makeUser(server);
+    const body = three({ displacedOn: '2016-03-10', registeredOn: '2016-04-01', current: { pcode: 'IQG17Q01', siteId: null, address: null } });
+    expect(await change('IQG17', '&wave=post_march_2016&date=2016-06-01', () => register(client, body))).toMatchObject({ families: 1 });
+    await server.ctx.db.kysely.updateTable('displacement_waves').set({ starts_on: '2016-03-15' }).where('code', '=', 'post_march_2016').execute();
+    await server.ctx.db.kysely.updateTable('displacement_waves').set({ ends_on: '2016-03-14' }).where('code', '=', 'post_april_2015').execute();
+    const rebuilt = await change('IQG17', '&wave=post_april_2015&date=2016-06-01', () => rebuildTimelines(server.ctx));
+    expect(rebuilt).toMatchObject({ families: 1 });
+    expect((await figuresOf('IQG17', '&wave=post_march_2016&date=2016-06-01')).families).toBe(0);
   });
 
   it('give trends month by month and the figures as HXL-tagged CSV', async () => {

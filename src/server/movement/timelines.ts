@@ -22,10 +22,13 @@ function byHousehold(list: readonly stays.StoredStay[]): Map<string, string> {
   return new Map([...keys].map(([id, k]) => [id, k.sort().join('\n')]));
 }
 
-/** Applies the timelines of these households; returns each one's current state. */
-export async function applyTimelines(db: Executor, households: readonly TimelineHousehold[]): Promise<Map<string, CurrentState>> {
+/**
+ * Applies the timelines of these households; returns each one's current state. `created`: they
+ * were just created (registered, imported), so they have neither movements nor stays yet.
+ */
+export async function applyTimelines(db: Executor, households: readonly TimelineHousehold[], created = false): Promise<Map<string, CurrentState>> {
   const ids = households.map((h) => h.id);
-  const timelines = await movements.timelinesOf(db, ids);
+  const timelines = created ? new Map() : await movements.timelinesOf(db, ids);
   const waves = await movements.waves(db);
   const states = new Map<string, CurrentState>();
   const next: stays.StoredStay[] = [];
@@ -34,7 +37,7 @@ export async function applyTimelines(db: Executor, households: readonly Timeline
     states.set(h.id, currentState(h.registration, list));
     next.push(...figureStays({ ...h, movements: list }, waves).map((s) => ({ ...s, householdId: h.id })));
   }
-  const old = await stays.staysOf(db, ids);
+  const old = created ? [] : await stays.staysOf(db, ids);
   const before = byHousehold(old);
   const after = byHousehold(next);
   const changed = new Set(ids.filter((id) => (before.get(id) ?? '') !== (after.get(id) ?? '')));
@@ -44,4 +47,9 @@ export async function applyTimelines(db: Executor, households: readonly Timeline
   await stays.replaceStays(db, [...changed], added);
   await stays.adjustSnapshots(db, [...removed.map((stay) => ({ stay, sign: -1 as const })), ...added.map((stay) => ({ stay, sign: 1 as const }))]);
   return states;
+}
+
+/** Forgets every monthly snapshot of the registry's figures: months are built again when next asked for. */
+export function forgetSnapshots(db: Executor) {
+  return stays.dropSnapshots(db);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { normalizeDocumentNumber } from '#domain/registry/search-terms';
 import type { Executor } from '../audit/store.ts';
 import { toRecords, visibleHouseholds, type HouseholdRecord } from './store.ts';
@@ -108,10 +108,19 @@ export async function countHouseholds(db: Executor, f: PageFilter): Promise<numb
 }
 
 /** The next `limit` households after `afterId` in id order (merged ones left out), with members. */
-export async function householdPage(db: Executor, f: PageFilter, afterId: string | null, limit: number): Promise<HouseholdRecord[]> {
+export function householdPage(db: Executor, f: PageFilter, afterId: string | null, limit: number): Promise<HouseholdRecord[]> {
+  return pageOf(db, pageWhere(f, afterId), limit);
+}
+
+/** The next `limit` households of every registry after `afterId` in id order, merged ones too. */
+export function everyHouseholdPage(db: Executor, afterId: string | null, limit: number): Promise<HouseholdRecord[]> {
+  return pageOf(db, afterId ? sql`h.id > ${afterId}` : sql`true`, limit);
+}
+
+async function pageOf(db: Executor, where: RawBuilder<unknown>, limit: number): Promise<HouseholdRecord[]> {
   const households = await sql<any>`select h.*, o.code as registry from households h
     join organizations o on o.id = h.registry_organization_id
-    where ${pageWhere(f, afterId)} order by h.id limit ${limit}`.execute(db);
+    where ${where} order by h.id limit ${limit}`.execute(db);
   if (households.rows.length === 0) return [];
   const ids = households.rows.map((h) => h.id as string);
   const people = await sql<any>`select * from individuals where household_id in (${sql.join(ids)})

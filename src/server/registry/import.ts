@@ -82,7 +82,7 @@ async function prepareBatch(ctx: Ctx, actor: Actor, batch: ImportHousehold[], nu
 
 async function writeBatch(trx: Trx, actor: Actor, batch: ImportHousehold[], records: HouseholdRecord[], file: string | undefined) {
   await bulk.insertHouseholds(trx, records, actor.userId);
-  await syncTimelines(trx, records);
+  await syncTimelines(trx, records, true);
   await bulk.insertHistories(trx, records.map((r, k) => ({ householdId: r.id, changes: provenance(file, batch[k]) })), 'import', actor.userId);
 }
 

@@ -102,7 +102,7 @@ export async function registerHousehold(ctx: Ctx, actor: Actor, input: Household
       status: 'active', version: 1, createdAt: new Date(), registeredOn: input.registeredOn ?? today(),
     }, input, sensitive);
     await store.insertHousehold(trx, record, actor.userId);
-    const [stored] = await syncTimelines(trx, [(await store.getHousehold(trx, id))!]);
+    const [stored] = await syncTimelines(trx, [(await store.getHousehold(trx, id))!], true);
     await store.insertHistory(trx, { householdId: id, version: 1, action: 'create', changes: diffRecords({}, historyView(ctx, stored)), actorId: actor.userId });
     await audit(trx, actor, 'household.create', 'household', id, { registrationNumber, size: record.size, sensitive: hasSensitive(record.members) });
     const possibleDuplicates = await registryHooks(ctx).possibleDuplicates?.(trx, actor, stored, input.duplicateReason || null) ?? [];

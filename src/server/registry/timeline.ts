@@ -1,6 +1,9 @@
 import { currentState, type Registration } from '#domain/movement/timeline';
 import type { Executor } from '../audit/store.ts';
-import { applyTimelines, type TimelineHousehold } from '../movement/timelines.ts';
+import type { Ctx } from '../context.ts';
+import { applyTimelines, forgetSnapshots, type TimelineHousehold } from '../movement/timelines.ts';
+import { inTransaction } from '../shared/tx.ts';
+import { everyHouseholdPage } from './bulk-store.ts';
 import * as store from './store.ts';
 
 /**
@@ -32,10 +35,11 @@ function timelineHousehold(r: store.HouseholdRecord): TimelineHousehold {
 
 /**
  * Applies the timelines of these households as stored (figures follow), writes where each one is
- * now where that changed, and returns the records as they now are.
+ * now where that changed, and returns the records as they now are. `created`: households just
+ * registered or imported (no movements, no stays yet).
  */
-export async function syncTimelines(db: Executor, records: readonly store.HouseholdRecord[]): Promise<store.HouseholdRecord[]> {
-  const states = await applyTimelines(db, records.map(timelineHousehold));
+export async function syncTimelines(db: Executor, records: readonly store.HouseholdRecord[], created = false): Promise<store.HouseholdRecord[]> {
+  const states = await applyTimelines(db, records.map(timelineHousehold), created);
   const result: store.HouseholdRecord[] = [];
   for (const r of records) {
     const s = states.get(r.id)!;
@@ -55,4 +59,23 @@ export async function syncTimelines(db: Executor, records: readonly store.Househ
     result.push(next);
   }
   return result;
+}
+
+/**
+ * Re-applies every household's timeline, a page at a time (after the configured waves changed, say),
+ * and forgets the monthly snapshots, which figures rebuild when next asked for. Returns the count.
+ */
+export async function rebuildTimelines(ctx: Ctx, onProgress?: (done: number) => void): Promise<number> {
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const page = await everyHouseholdPage(ctx.db.kysely, after, 1000);
+    if (page.length === 0) break;
+    await inTransaction(ctx, (trx) => syncTimelines(trx, page));
+    after = page[page.length - 1].id;
+    done += page.length;
+    onProgress?.(done);
+  }
+  await inTransaction(ctx, (trx) => forgetSnapshots(trx));
+  return done;
 }
