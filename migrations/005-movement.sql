@@ -187,6 +187,17 @@ create table figure_snapshots (
   individuals integer not null,
   primary key (month, pcode, origin, wave, shelter, status)
 );
+-- The same sums by governorate, without the origin: what trends read, a month at a time.
+create table figure_month_totals (
+  month date not null references figure_months (month) on delete cascade,
+  governorate text not null,
+  wave text not null,
+  shelter text not null,
+  status text not null,
+  families integer not null,
+  individuals integer not null,
+  primary key (month, governorate, wave, shelter, status)
+);
 
 -- Location assessments (DTM mobility tracking) ---------------------------------------------------
 -- A round belongs to the organisation that runs it; closing it locks its assessments for good
@@ -249,15 +260,19 @@ create table assessment_totals (
   round_id uuid not null references assessment_rounds (id),
   pcode text not null,
   locations integer not null,
-  idp_families integer not null,
-  idp_individuals integer not null,
-  returnee_families integer not null,
-  returnee_individuals integer not null,
+  idp_families bigint not null,
+  idp_individuals bigint not null,
+  returnee_families bigint not null,
+  returnee_individuals bigint not null,
   -- Some individuals here are families x 6.
   estimated boolean not null,
   by_origin jsonb not null,
   by_wave jsonb not null,
   by_shelter jsonb not null,
+  -- Families of the locations that gave each breakdown (to share a breakdown out by another).
+  origin_reported bigint not null,
+  wave_reported bigint not null,
+  shelter_reported bigint not null,
   primary key (round_id, pcode)
 );
 

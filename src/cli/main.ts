@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './admin.ts';
 import { registerHouseholdCommands } from './households.ts';
+import { registerAssessmentCommands } from './assessments.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDedupCommands } from './dedup/commands.ts';
 import { registerFiguresCommands } from './figures.ts';
@@ -16,6 +17,7 @@ program.command('start').description('start the server and the web app (PORT, DA
 
 registerAdminCommands(program);
 registerHouseholdCommands(program);
+registerAssessmentCommands(program);
 registerDemoCommand(program);
 registerDedupCommands(program);
 registerFiguresCommands(program);

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { guardCell } from '#domain/registry/csv-format';
+import { cellText } from '#server/shared/sheet-cells';
 
 /** Reading and writing the household table as CSV or XLSX, streamed both ways. */
 
@@ -40,18 +41,6 @@ async function readXlsx(file: string): Promise<string[][]> {
     break;
   }
   return rows;
-}
-
-/** A cell as the text a clerk sees: dates as YYYY-MM-DD, rich text joined, a formula's result. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return '';
-  return String(value);
 }
 
 /** A table being written; every cell is guarded against formula injection. */

@@ -128,6 +128,9 @@ export interface FigureMonthsTable { month: string; built_at: Timestamp }
 export interface FigureSnapshotsTable {
   month: string; pcode: string; origin: string; wave: string; shelter: string; status: string; families: number; individuals: number;
 }
+export interface FigureMonthTotalsTable {
+  month: string; governorate: string; wave: string; shelter: string; status: string; families: number; individuals: number;
+}
 export interface DtmLocationsTable {
   id: string; code: string; name: string; name_ar: string | null; name_ckb: string | null; kind: Defaulted<string>; pcode: string;
   site_id: string | null; latitude: number | null; longitude: number | null; version: Defaulted<number>;
@@ -149,6 +152,7 @@ export interface LocationAssessmentsTable {
 export interface AssessmentTotalsTable {
   round_id: string; pcode: string; locations: number; idp_families: number; idp_individuals: number;
   returnee_families: number; returnee_individuals: number; estimated: boolean; by_origin: unknown; by_wave: unknown; by_shelter: unknown;
+  origin_reported: number; wave_reported: number; shelter_reported: number;
 }
 export interface FlowCountsTable {
   id: string; point_id: string; counted_on: string; direction: string; organization_id: string;
@@ -186,6 +190,7 @@ export interface Database {
   household_stays: HouseholdStaysTable;
   figure_months: FigureMonthsTable;
   figure_snapshots: FigureSnapshotsTable;
+  figure_month_totals: FigureMonthTotalsTable;
   dtm_locations: DtmLocationsTable;
   assessment_rounds: AssessmentRoundsTable;
   location_assessments: LocationAssessmentsTable;

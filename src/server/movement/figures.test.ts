@@ -144,6 +144,8 @@ describe('registry figures', () => {
     expect(trends.points.map((p: { date: string; families: number }) => [p.date, p.families])).toEqual([
       ['2015-04-30', 0], ['2015-05-31', 0], ['2015-06-30', 1], ['2015-07-31', 1], ['2015-08-31', 1],
     ]);
+    const district = (await coordinator.get('/api/figures/trends?area=IQG12Q01&from=2015-04-01&to=2015-08-31')).body;
+    expect(district.points.map((p: { families: number; individuals: number }) => [p.families, p.individuals])).toEqual([[0, 0], [0, 0], [1, 3], [1, 3], [1, 3]]);
     const csv = await coordinator.get('/api/figures/displacement?level=1&format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const [names, tags, ...rows] = (csv.body as string).trim().split('\n');

@@ -4,6 +4,7 @@ import {
 } from '#domain/movement/figures';
 import type { Actor, Ctx } from '../context.ts';
 import { requirePermission } from '../identity/policy.ts';
+import { assessmentFigures, assessmentOrigins, assessmentTrends } from '../assessments/figures.ts';
 import { areaNames } from '../places/service.ts';
 import { inTransaction } from '../shared/tx.ts';
 import * as stays from './stays-store.ts';
@@ -13,9 +14,6 @@ import * as stays from './stays-store.ts';
  * displaced come from, from the registry or from location assessments: two sources side by side,
  * never added together. Aggregates only: anyone with `figures.read`.
  */
-
-// TEMPORARY until the assessments capability lands: loaded when first asked for.
-const assessments = () => import('../assessments/service.ts');
 
 const today = () => new Date().toISOString().slice(0, 10);
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
@@ -82,7 +80,7 @@ export async function displacementFigures(ctx: Ctx, actor: Actor, q: FiguresQuer
   const date = q.date ?? today();
   const filter = { wave: q.wave, shelter: q.shelter, area: q.area };
   if (q.source === 'assessments') {
-    const result = await (await assessments()).assessmentFigures(ctx, { level: q.level as 1 | 2, date, ...filter });
+    const result = await assessmentFigures(ctx, { level: q.level as 1 | 2, date, ...filter });
     const rows = await withNames(ctx, new Map(result.rows.map(({ pcode, ...c }) => [pcode, c])));
     return { source: q.source, level: q.level, date, round: result.round, rows, totals: { ...totalsOf(rows), abroadFamilies: 0 } };
   }
@@ -123,7 +121,7 @@ export async function displacementTrends(ctx: Ctx, actor: Actor, q: TrendsQuery)
   const from = q.from ?? addMonths(monthOf(to), -23);
   const filter = { wave: q.wave, shelter: q.shelter, area: q.area };
   if (q.source === 'assessments') {
-    const points = await (await assessments()).assessmentTrends(ctx, { ...filter, from, to });
+    const points = await assessmentTrends(ctx, { ...filter, from, to });
     return { source: q.source, area: q.area ?? null, points };
   }
   const months = trendMonths(from, to);
@@ -152,7 +150,7 @@ export async function displacementOrigins(ctx: Ctx, actor: Actor, q: Pick<Figure
   requirePermission(actor, 'figures.read');
   const date = q.date ?? today();
   if (q.source === 'assessments') {
-    const result = await (await assessments()).assessmentOrigins(ctx, { date, wave: q.wave, shelter: q.shelter });
+    const result = await assessmentOrigins(ctx, { date, wave: q.wave, shelter: q.shelter });
     return { source: q.source, date, round: result.round, items: result.items };
   }
   const month = monthOf(date);

@@ -43,25 +43,36 @@ export async function replaceStays(db: Executor, householdIds: readonly string[]
   }
 }
 
+/** The two grains of the monthly sums: by district and origin (figures), by governorate (trends). */
+const GRAINS = [
+  { table: sql.table('figure_snapshots'), keys: sql`pcode, origin, wave, shelter, status`, place: sql`pcode, origin`,
+    conflict: sql`(month, pcode, origin, wave, shelter, status)` },
+  { table: sql.table('figure_month_totals'), keys: sql`governorate, wave, shelter, status`, place: sql`left(pcode, 5) as governorate`,
+    conflict: sql`(month, governorate, wave, shelter, status)` },
+];
+
 /**
- * Adds stays (sign 1) and takes away stays (sign -1) from the snapshots of every built month they
- * cover; sums that reach zero are removed.
+ * Adds stays (sign 1) and takes away stays (sign -1) from the sums of every built month they
+ * cover, at both grains; sums that reach zero are removed.
  */
 export async function adjustSnapshots(db: Executor, changes: readonly { stay: FigureStay; sign: 1 | -1 }[]) {
   for (let i = 0; i < changes.length; i += 1000) {
     const values = changes.slice(i, i + 1000).map(({ stay: s, sign }) => sql`(${s.fromDay}::date, ${s.toDay}::date, ${s.pcode}::text,
       ${s.origin}::text, ${s.wave}::text, ${s.shelter}::text, ${s.status}::text, ${sign * s.families}::int, ${sign * s.individuals}::int)`);
-    const touched = await sql<{ month: string }>`insert into figure_snapshots (month, pcode, origin, wave, shelter, status, families, individuals)
-      select m.month, d.pcode, d.origin, d.wave, d.shelter, d.status, sum(d.families), sum(d.individuals)
-      from (values ${sql.join(values)}) as d (from_day, to_day, pcode, origin, wave, shelter, status, families, individuals)
-      join figure_months m on m.month > d.from_day and (d.to_day is null or d.to_day >= m.month)
-      group by m.month, d.pcode, d.origin, d.wave, d.shelter, d.status
-      on conflict (month, pcode, origin, wave, shelter, status) do update
-        set families = figure_snapshots.families + excluded.families, individuals = figure_snapshots.individuals + excluded.individuals
-      returning month::text as month`.execute(db);
-    if (touched.rows.length) {
-      await sql`delete from figure_snapshots where families = 0 and individuals = 0
-        and month in (${sql.join([...new Set(touched.rows.map((r) => r.month))])})`.execute(db);
+    for (const g of GRAINS) {
+      const touched = await sql<{ month: string }>`insert into ${g.table} (month, ${g.keys}, families, individuals)
+        select month, ${g.keys}, sum(families), sum(individuals) from (
+          select m.month, ${g.place}, d.wave, d.shelter, d.status, d.families, d.individuals
+          from (values ${sql.join(values)}) as d (from_day, to_day, pcode, origin, wave, shelter, status, families, individuals)
+          join figure_months m on m.month > d.from_day and (d.to_day is null or d.to_day >= m.month)) c
+        group by month, ${g.keys}
+        on conflict ${g.conflict} do update
+          set families = ${g.table}.families + excluded.families, individuals = ${g.table}.individuals + excluded.individuals
+        returning month::text as month`.execute(db);
+      if (touched.rows.length) {
+        await sql`delete from ${g.table} where families = 0 and individuals = 0
+          and month in (${sql.join([...new Set(touched.rows.map((r) => r.month))])})`.execute(db);
+      }
     }
   }
 }
@@ -84,11 +95,14 @@ export async function buildMonths(db: Executor, months: readonly string[]) {
   const todo = months.filter((m) => !already.has(m));
   if (todo.length === 0) return;
   await sql`insert into figure_months (month) values ${sql.join(todo.map((m) => sql`(${m}::date)`))}`.execute(db);
-  await sql`insert into figure_snapshots (month, pcode, origin, wave, shelter, status, families, individuals)
-    select m.month, s.pcode, s.origin, s.wave, s.shelter, s.status, sum(s.families), sum(s.individuals)
-    from household_stays s join figure_months m on m.month > s.from_day and (s.to_day is null or s.to_day >= m.month)
-    where m.month in (${sql.join(todo.map((m) => sql`${m}::date`))})
-    group by m.month, s.pcode, s.origin, s.wave, s.shelter, s.status`.execute(db);
+  for (const g of GRAINS) {
+    await sql`insert into ${g.table} (month, ${g.keys}, families, individuals)
+      select month, ${g.keys}, sum(families), sum(individuals) from (
+        select m.month, ${g.place}, s.wave, s.shelter, s.status, s.families, s.individuals
+        from household_stays s join figure_months m on m.month > s.from_day and (s.to_day is null or s.to_day >= m.month)
+        where m.month in (${sql.join(todo.map((m) => sql`${m}::date`))})) c
+      group by month, ${g.keys}`.execute(db);
+  }
 }
 
 /** Forgets every snapshot (after the waves changed, say): months are rebuilt when next asked for. */
@@ -138,12 +152,19 @@ export async function countsByOrigin(db: Executor, month: string, day: string, f
   return rows.rows.filter((r) => r.families !== 0);
 }
 
-/** Totals by status at the start of each of these (built) months. */
+/**
+ * Totals by status at the start of each of these (built) months: from the sums by governorate,
+ * unless the area asked for is a district.
+ */
 export async function totalsByMonth(db: Executor, months: readonly string[], f: FigureFilter) {
   if (months.length === 0) return [];
+  const byDistrict = (f.area?.length ?? 0) > 5;
+  const where = byDistrict ? filters(f, 's') : filters({ ...f, area: undefined }, 's');
+  const area = !byDistrict && f.area ? sql` and s.governorate = ${f.area}` : sql``;
   const rows = await sql<{ month: string; status: string; families: number; individuals: number }>`
     select s.month::text as month, s.status, sum(s.families)::int as families, sum(s.individuals)::int as individuals
-    from figure_snapshots s where s.month in (${sql.join(months.map((m) => sql`${m}::date`))}) and ${filters(f, 's')}
+    from ${byDistrict ? sql.table('figure_snapshots') : sql.table('figure_month_totals')} s
+    where s.month in (${sql.join(months.map((m) => sql`${m}::date`))}) and ${where}${area}
     group by 1, 2`.execute(db);
   return rows.rows;
 }

@@ -147,7 +147,7 @@ export async function updateSite(ctx: Ctx, actor: Actor, id: string, input: Site
   return { ...site, population: current.population };
 }
 
-/** What recording a movement needs of sites: open or closed, kind, shelter type. */
+/** What movements and flow counts need of sites: open or closed, kind, shelter type, P-code. */
 export function siteFacts(db: Executor, ids: string[]) {
   return store.siteFacts(db, ids);
 }

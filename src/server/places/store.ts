@@ -125,11 +125,11 @@ export async function updateSite(db: Executor, id: string, s: SiteUpdate): Promi
   return r ? toSite(r) : null;
 }
 
-/** What recording a movement needs of sites: whether each is open, its kind and its shelter type. */
+/** What movements and flow counts need of sites: open or closed, kind, shelter type, P-code. */
 export async function siteFacts(db: Executor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { kind: string; shelter: string | null; active: boolean }>();
-  const rows = await db.selectFrom('sites').select(['id', 'kind', 'shelter', 'active']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((r) => [r.id, { kind: r.kind, shelter: r.shelter, active: r.active }]));
+  if (ids.length === 0) return new Map<string, { kind: string; shelter: string | null; active: boolean; pcode: string }>();
+  const rows = await db.selectFrom('sites').select(['id', 'kind', 'shelter', 'active', 'pcode']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, shelter: r.shelter, active: r.active, pcode: r.pcode }]));
 }
 
 /** Coordinates of areas (their label points) and sites, where known. */
