@@ -10,6 +10,7 @@ import { createSite } from '#server/places/service';
 import { importHouseholds, validateForImport, type ImportHousehold } from '#server/registry/import';
 import { cliActor } from './context.ts';
 import { DEMO_IMPORTERS, DEMO_SITES, DEMO_USERS } from './demo-data.ts';
+import { loadDemoTracking } from './demo-dtm.ts';
 import { importDemoBoundaries, recordDemoMovements, registeredAfterFlight, type DemoHousehold } from './demo-movements.ts';
 import { runCommand } from './households.ts';
 import { progress } from './progress.ts';
@@ -95,6 +96,8 @@ export async function loadDemo(ctx: Ctx, opts: DemoOptions): Promise<void> {
     imported.set(actor, await importShare(ctx, actor, share));
   }
   await recordDemoMovements(ctx, imported, sites, opts.seed);
+  const camps = sites.filter((s) => s.kind === 'camp').map((s) => ({ id: s.id, pcode: s.pcode, name: s.names[0] }));
+  await loadDemoTracking(ctx, await cliActor(ctx, DEMO_IMPORTERS.MOMD), camps, opts.seed);
   printUsers(password);
 }
 
