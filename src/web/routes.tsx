@@ -1,7 +1,7 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, useRouteError } from 'react-router';
-import { RequireAuth, RequirePermission } from './auth/session.tsx';
+import { createBrowserRouter, useRouteError } from 'react-router';
+import { Home, RequireAuth, RequirePermission } from './auth/session.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
 import { NotFoundPage, PageLoader } from './components/states.tsx';
 import { problemMessage } from './lib/problems.ts';
@@ -41,7 +41,7 @@ export const router = createBrowserRouter([
             element: <AppLayout />,
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <Navigate to="/households" replace /> },
+              { index: true, element: <Home /> },
               {
                 path: 'households',
                 lazy: async () => ({ Component: (await import('./households/households-page.tsx')).HouseholdsPage }),
@@ -69,6 +69,49 @@ export const router = createBrowserRouter([
                 lazy: async () => {
                   const { QueuePage } = await import('./dedup/queue-page.tsx');
                   return { Component: () => <RequirePermission permission="dedup.review"><QueuePage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'figures',
+                lazy: async () => {
+                  const { FiguresPage } = await import('./figures/figures-page.tsx');
+                  return { Component: () => <RequirePermission permission="figures.read"><FiguresPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'sites',
+                lazy: async () => ({ Component: (await import('./sites/sites-page.tsx')).SitesPage }),
+              },
+              {
+                path: 'sites/:id',
+                lazy: async () => ({ Component: (await import('./sites/site-page.tsx')).SitePage }),
+              },
+              {
+                path: 'assessments',
+                lazy: async () => {
+                  const { RoundsPage } = await import('./assessments/rounds-page.tsx');
+                  return { Component: () => <RequirePermission permission="assessments.read"><RoundsPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'assessments/rounds/:id',
+                lazy: async () => {
+                  const { RoundPage } = await import('./assessments/round-page.tsx');
+                  return { Component: () => <RequirePermission permission="assessments.read"><RoundPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'assessments/rounds/:roundId/new',
+                lazy: async () => {
+                  const { NewAssessmentPage } = await import('./assessments/assessment-page.tsx');
+                  return { Component: () => <RequirePermission permission="assessments.write"><NewAssessmentPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'assessments/:id',
+                lazy: async () => {
+                  const { AssessmentPage } = await import('./assessments/assessment-page.tsx');
+                  return { Component: () => <RequirePermission permission="assessments.read"><AssessmentPage /></RequirePermission> };
                 },
               },
               {

@@ -56,6 +56,8 @@ function cookieCsrf(): string | null {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file or form sent as it is (an upload), instead of a JSON body. */
+  raw?: Blob | FormData;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -90,7 +92,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

@@ -51,6 +51,16 @@ export function useSites(pcode: string | null | undefined) {
   });
 }
 
+/** One site (any kind, open or closed). */
+export function useSite(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ['site', id],
+    queryFn: () => api<Site>(`/api/sites/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
 export function useOrganizations(enabled = true) {
   return useQuery({
     queryKey: ['organizations'],

@@ -1,3 +1,4 @@
+import type { Site as SiteView } from '#domain/places/schemas';
 import type { Lang } from '#web/i18n/index.ts';
 
 /** Shapes the server returns (the household shapes live in domain/registry/household.ts). */
@@ -44,10 +45,35 @@ export interface Role {
   permissions: string[];
 }
 
+/** A displacement wave (configurable): families belong to the wave their displacement falls in. */
+export interface Wave {
+  code: string;
+  startsOn: string;
+  endsOn: string | null;
+  labels: Labels;
+}
+
+/** An MCOF sector of assistance (configurable). */
+export interface Sector {
+  code: string;
+  number: number;
+  labels: Labels;
+}
+
+/** A priority need key informants name, under the sector that answers it (configurable). */
+export interface PriorityNeed {
+  code: string;
+  sector: string;
+  labels: Labels;
+}
+
 export interface Reference {
   shelterTypes: ShelterType[];
   specificNeeds: SpecificNeed[];
   roles: Role[];
+  waves: Wave[];
+  sectors: Sector[];
+  priorityNeeds: PriorityNeed[];
 }
 
 export interface Area {
@@ -63,15 +89,8 @@ export interface AreaWithParents extends Area {
   parents: Area[];
 }
 
-export interface Site {
-  id: string;
-  name: string;
-  kind: string;
-  pcode: string;
-  capacity: number | null;
-  latitude: number | null;
-  longitude: number | null;
-}
+/** A site as listed (with the registry's population there now); the site page adds its DTM locations. */
+export type Site = SiteView;
 
 export type OrganizationKind = 'government' | 'un' | 'ngo' | 'other';
 export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['government', 'un', 'ngo', 'other'];

@@ -18,7 +18,7 @@ interface Credentials {
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/households';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 /** Username and password, then the authenticator code when the account has two-factor on. */

@@ -80,10 +80,23 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
+/** Where a person starts: the households, or for those who only read figures or assessments, those. */
+export function homePath(me: Me): string {
+  if (can(me, 'households.read')) return '/households';
+  if (can(me, 'figures.read')) return '/figures';
+  if (can(me, 'assessments.read')) return '/assessments';
+  return '/account';
+}
+
+/** The start page of the signed-in person (the app's address `/`). */
+export function Home() {
+  return <Navigate to={homePath(useMe())} replace />;
+}
+
 /** A page only people with `permission` may open (the server enforces it too). */
 export function RequirePermission({ permission, children }: { permission: Permission; children: React.ReactNode }) {
   const me = useMe();
-  if (!can(me, permission)) return <Navigate to="/households" replace />;
+  if (!can(me, permission)) return <Navigate to={homePath(me)} replace />;
   return <>{children}</>;
 }
 

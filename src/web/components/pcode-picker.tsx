@@ -82,6 +82,8 @@ interface CommonProps {
   'data-testid'?: string;
   autoFocus?: boolean;
   disabled?: boolean;
+  readOnly?: boolean;
+  variant?: 'default' | 'filled';
 }
 
 export interface PcodePickerProps extends CommonProps {
@@ -108,7 +110,7 @@ export function PcodePicker({ value, onChange, levels = [1, 2, 3], clearable, ..
       searchValue={search}
       onSearchChange={setSearch}
       filter={filter}
-      clearable={clearable}
+      clearable={clearable && !props.readOnly}
       placeholder={props.placeholder ?? t('pcode.placeholder')}
       nothingFoundMessage={failed ? t('pcode.loadError') : loading ? t('common.loading') : t('pcode.nothingFound')}
       renderOption={renderAreaOption(byValue)}

@@ -1,10 +1,13 @@
-import { Paper, Text, Title } from '@mantine/core';
+import { Group, Paper, Text, Title } from '@mantine/core';
 
-/** A bordered block of a page with its heading. */
-export function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+/** A bordered block of a page with its heading, and an action (a button) at the heading's end. */
+export function Section({ title, children, testId, action }: { title: string; children: React.ReactNode; testId?: string; action?: React.ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">{title}</Title>
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={2} size="h4">{title}</Title>
+        {action}
+      </Group>
       {children}
     </Paper>
   );

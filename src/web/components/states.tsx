@@ -29,15 +29,17 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-/** Nothing to show, with a hint and an optional action. */
-export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: React.ReactNode }) {
+/** Nothing to show, with a hint and an optional action; `compact` inside a section of a page. */
+export function EmptyState({ title, hint, action, compact = false }: { title: string; hint?: string; action?: React.ReactNode; compact?: boolean }) {
   return (
-    <Center py={48} data-testid="empty-state">
+    <Center py={compact ? 'md' : 48} data-testid="empty-state">
       <Stack align="center" gap="xs" maw={460} ta="center">
-        <ThemeIcon size={48} radius="xl" variant="light" color="gray" aria-hidden>
-          <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2"><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></svg>
-        </ThemeIcon>
-        <Text fw={600}>{title}</Text>
+        {!compact && (
+          <ThemeIcon size={48} radius="xl" variant="light" color="gray" aria-hidden>
+            <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2"><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></svg>
+          </ThemeIcon>
+        )}
+        <Text fw={600} size={compact ? 'sm' : undefined}>{title}</Text>
         {hint && <Text size="sm" c="dimmed">{hint}</Text>}
         {action}
       </Stack>

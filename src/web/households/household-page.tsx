@@ -1,3 +1,4 @@
+import '#web/i18n/movement/index.ts';
 import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -10,6 +11,11 @@ import { codeLabel, statusColor } from '#web/lib/labels.ts';
 import { MergedBanner } from '#web/dedup/merged-banner.tsx';
 import { HouseholdFacts, MembersList } from './household-details.tsx';
 import { HouseholdHistory } from './household-history.tsx';
+import { MovementsTab } from '#web/movements/movements-tab.tsx';
+import { DisplacementBadge } from '#web/movements/status-badge.tsx';
+
+const TABS = ['details', 'movements', 'history'] as const;
+type Tab = (typeof TABS)[number];
 
 /** A household: numbers, registry, status and size; details and members; change history. */
 export function HouseholdPage() {
@@ -17,7 +23,7 @@ export function HouseholdPage() {
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
   const household = useHousehold(id);
-  const tab = params.get('tab') === 'history' ? 'history' : 'details';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'details';
   const lang = currentLang();
   const me = useMe();
 
@@ -58,6 +64,7 @@ export function HouseholdPage() {
                 {registries.length > 1 ? t('household.registries') : t('household.registry')}: {registries.join(', ')}
               </Badge>
               <Badge variant="outline" color="blue" data-testid="household-size">{t('household.size')}: {h.size}</Badge>
+              {h.displacement && <DisplacementBadge status={h.displacement.status} since={h.displacement.since} />}
             </Group>
           </Stack>
           <Stack gap={4} align="flex-end">
@@ -70,11 +77,12 @@ export function HouseholdPage() {
       </Paper>
       <Tabs
         value={tab}
-        onChange={(value) => setParams(value === 'history' ? { tab: 'history' } : {}, { replace: true })}
+        onChange={(value) => setParams(value && value !== 'details' ? { tab: value } : {}, { replace: true })}
         keepMounted={false}
       >
         <Tabs.List>
           <Tabs.Tab value="details" data-testid="tab-details">{t('household.details')}</Tabs.Tab>
+          <Tabs.Tab value="movements" data-testid="tab-movements">{t('movements.tab')}</Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">{t('household.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
@@ -88,6 +96,9 @@ export function HouseholdPage() {
               {t('household.registeredAt')}: {formatDateTime(lang, h.createdAt)} · {t('household.updatedAt')}: {formatDateTime(lang, h.updatedAt)}
             </Text>
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="movements" pt="md">
+          <MovementsTab household={h} canRecord={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HouseholdHistory

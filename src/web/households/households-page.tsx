@@ -5,7 +5,7 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useNavigation, useSearchParams } from 'react-router';
+import { Link, useNavigate, useNavigation } from 'react-router';
 import type { HouseholdSummary } from '#domain/registry/household';
 import { api, query } from '#web/api/client.ts';
 import { useOrganizations } from '#web/api/queries.ts';
@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatDateTime, formatNumber } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
 import { autoDir, codeLabel, registryOption, statusColor, useAreaNames, useReferenceLabels } from '#web/lib/labels.ts';
+import { useUrlParams } from '#web/lib/url-params.ts';
 
 const PAGE_SIZE = 25;
 
@@ -29,25 +30,14 @@ function SearchIcon() {
 
 /** Search and filters live in the address, so Back and shared links keep them. */
 function useFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: set } = useUrlParams({ page: 1 });
   const filters = {
     q: params.get('q') ?? '',
     area: params.get('area'),
     registry: params.get('registry'),
     page: Math.max(1, Number(params.get('page')) || 1),
   };
-  // Built from the current address, not from this render, so quick successive changes all stick.
-  const update = (changes: Partial<typeof filters>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === null || value === undefined || value === '' || (key === 'page' && value === 1)) next.delete(key);
-        else next.set(key, String(value));
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
-  };
+  const update = (changes: Partial<typeof filters>) => set(changes, { resetPage: true });
   return { filters, update };
 }
 

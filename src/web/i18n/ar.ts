@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.ts';
+import { MONTHS } from './months.ts';
 
 /** Arabic (Modern Standard, Iraqi administrative usage; Iraqi month names). */
 export const ar: Catalogue = {
@@ -18,6 +19,9 @@ export const ar: Catalogue = {
     households: 'الأسر',
     register: 'تسجيل أسرة',
     dedup: 'مراجعة التكرار',
+    figures: 'أرقام النزوح',
+    sites: 'المواقع',
+    assessments: 'تقييمات المواقع',
     administration: 'الإدارة',
     organizations: 'المؤسسات',
     users: 'المستخدمون',
@@ -47,20 +51,7 @@ export const ar: Catalogue = {
     goHome: 'الانتقال إلى الأسر',
     fixErrors: 'بعض الحقول تحتاج إلى تصحيح، وهي مميزة باللون الأحمر.',
   },
-  months: {
-    m1: 'كانون الثاني',
-    m2: 'شباط',
-    m3: 'آذار',
-    m4: 'نيسان',
-    m5: 'أيار',
-    m6: 'حزيران',
-    m7: 'تموز',
-    m8: 'آب',
-    m9: 'أيلول',
-    m10: 'تشرين الأول',
-    m11: 'تشرين الثاني',
-    m12: 'كانون الأول',
-  },
+  months: MONTHS.ar,
   login: {
     title: 'تسجيل الدخول',
     intro: 'سجّل الدخول بالحساب الذي أعطاك إياه المسؤول.',
@@ -241,6 +232,8 @@ export const ar: Catalogue = {
     conflictReload: 'تحميل النسخة الحالية',
     conflictKeep: 'إبقاء النموذج مفتوحاً',
     leaveWarning: 'لديك تعديلات غير محفوظة. هل تريد مغادرة هذه الصفحة؟',
+    currentFollowsMovements: 'سُجّلت حركات لهذه الأسرة، لذا فإن مكان سكنها الحالي (المنطقة والموقع والعنوان والمأوى) يتبع تلك الحركات ولا يُعدّل هنا.',
+    recordMovement: 'سجّل حركة بدلاً من ذلك',
   },
   dedup: {
     hint: 'يُفحص التكرار المحتمل بعد كتابة اسم رب الأسرة واسم أبيه وسنة ميلاده.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.ts';
+import { MONTHS } from './months.ts';
 
 /**
  * Kurdish Sorani (Arabic script). Month names are the ones used in the Kurdistan Region;
@@ -21,6 +22,9 @@ export const ckb: Catalogue = {
     households: 'خێزانەکان',
     register: 'تۆمارکردنی خێزان',
     dedup: 'پێداچوونەوەی دووبارەبوونەوە',
+    figures: 'ژمارەکانی ئاوارەبوون',
+    sites: 'شوێنەکان',
+    assessments: 'هەڵسەنگاندنی شوێنەکان',
     administration: 'بەڕێوەبردن',
     organizations: 'ڕێکخراوەکان',
     users: 'بەکارهێنەران',
@@ -50,20 +54,7 @@ export const ckb: Catalogue = {
     goHome: 'چوون بۆ خێزانەکان',
     fixErrors: 'هەندێک خانە پێویستیان بە ڕاستکردنەوە هەیە و بە سوور دیاری کراون.',
   },
-  months: {
-    m1: 'کانوونی دووەم',
-    m2: 'شوبات',
-    m3: 'ئازار',
-    m4: 'نیسان',
-    m5: 'ئایار',
-    m6: 'حوزەیران',
-    m7: 'تەمموز',
-    m8: 'ئاب',
-    m9: 'ئەیلوول',
-    m10: 'تشرینی یەکەم',
-    m11: 'تشرینی دووەم',
-    m12: 'کانوونی یەکەم',
-  },
+  months: MONTHS.ckb,
   login: {
     title: 'چوونەژوورەوە',
     intro: 'بەو هەژمارەی بەڕێوەبەر پێی داویت بچۆ ژوورەوە.',
@@ -244,6 +235,8 @@ export const ckb: Catalogue = {
     conflictReload: 'بارکردنی وەشانی ئێستا',
     conflictKeep: 'فۆرمەکەم با کراوە بمێنێت',
     leaveWarning: 'گۆڕانکاریی پاشەکەوتنەکراوت هەیە. ئەم پەڕەیە بەجێ دەهێڵیت؟',
+    currentFollowsMovements: 'جوڵە بۆ ئەم خێزانە تۆمار کراوە، بۆیە شوێنی نیشتەجێبوونی ئێستای (ناوچە، شوێن، ناونیشان و پەناگە) بەدوای ئەو جوڵانەدا دێت و لێرە دەستکاری ناکرێت.',
+    recordMovement: 'لەبری ئەوە جوڵەیەک تۆمار بکە',
   },
   dedup: {
     hint: 'دووبارەبوونەوەی ئەگەری دەپشکنرێت دوای نووسینی ناوی سەرۆکی خێزان و ناوی باوکی و ساڵی لەدایکبوونی.',

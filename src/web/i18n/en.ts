@@ -3,6 +3,8 @@
  * same keys (checked by the compiler and by catalogue.test.ts). Validation messages come from
  * the shared error catalogue in domain/i18n/errors.ts.
  */
+import { MONTHS } from './months.ts';
+
 export const en = {
   app: {
     name: 'Amina',
@@ -20,6 +22,9 @@ export const en = {
     households: 'Households',
     register: 'Register household',
     dedup: 'Duplicate review',
+    figures: 'Displacement figures',
+    sites: 'Sites',
+    assessments: 'Location assessments',
     administration: 'Administration',
     organizations: 'Organisations',
     users: 'Users',
@@ -49,20 +54,7 @@ export const en = {
     goHome: 'Go to households',
     fixErrors: 'Some fields need correcting. They are marked in red.',
   },
-  months: {
-    m1: 'January',
-    m2: 'February',
-    m3: 'March',
-    m4: 'April',
-    m5: 'May',
-    m6: 'June',
-    m7: 'July',
-    m8: 'August',
-    m9: 'September',
-    m10: 'October',
-    m11: 'November',
-    m12: 'December',
-  },
+  months: MONTHS.en,
   login: {
     title: 'Sign in',
     intro: 'Sign in with the account your administrator gave you.',
@@ -243,6 +235,8 @@ export const en = {
     conflictReload: 'Load the current version',
     conflictKeep: 'Keep my form open',
     leaveWarning: 'You have unsaved changes. Leave this page?',
+    currentFollowsMovements: 'Movements are recorded for this family, so where it lives now (area, site, address and shelter) follows them and is not edited here.',
+    recordMovement: 'Record a movement instead',
   },
   dedup: {
     hint: 'Possible duplicates are checked once the head\'s given name, father\'s name and birth year are typed.',
@@ -478,7 +472,8 @@ export const en = {
   },
 } as const;
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+/** A catalogue's shape with any text in place of the English. */
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** The shape every language's catalogue has. */
 export type Catalogue = Strings<typeof en>;

@@ -1,14 +1,15 @@
-import { CATALOGUES, type Lang } from './index.ts';
+import type { Lang } from './index.ts';
+import { MONTHS } from './months.ts';
 
 /**
  * Dates and numbers formatted without relying on the browser's locale data: Chromium has none
  * for Kurdish (ckb), so month names come from our catalogues. Digits stay Latin in every
  * language, like the P-codes, registration numbers and dates clerks type.
  */
-type MonthKey = keyof (typeof CATALOGUES)['en']['months'];
+type MonthKey = keyof (typeof MONTHS)['en'];
 
 function monthName(lang: Lang, month: number): string {
-  return CATALOGUES[lang].months[`m${month}` as MonthKey];
+  return MONTHS[lang][`m${month}` as MonthKey];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

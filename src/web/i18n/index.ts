@@ -1,20 +1,37 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { pickLocale, type Locale } from '#domain/i18n/errors';
-import { en } from './en.ts';
-import { ar } from './ar.ts';
-import { ckb } from './ckb.ts';
+import { en, type Catalogue } from './en.ts';
+import type { movementEn } from './movement/en.ts';
 
 export type Lang = Locale;
 export const LANGS: readonly Lang[] = ['en', 'ar', 'ckb'];
-export const CATALOGUES = { en, ar, ckb } as const;
+
+/**
+ * English is the fallback and comes with the app; Arabic and Kurdish load when chosen, so each
+ * page carries one language's strings rather than three.
+ */
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
+  ar: () => import('./ar.ts').then((m) => m.ar),
+  ckb: () => import('./ckb.ts').then((m) => m.ckb),
+};
+const loaded = new Set<Lang>(['en']);
+
+/** Makes a language's catalogue available (once); later bundles (pages' own strings) merge into it. */
+export async function loadCatalogue(lang: Lang): Promise<void> {
+  if (loaded.has(lang) || lang === 'en') return;
+  const catalogue = await LOADERS[lang]();
+  i18next.addResourceBundle(lang, 'translation', catalogue, true, false);
+  loaded.add(lang);
+}
 
 const STORAGE_KEY = 'amina.lang';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    // The movement strings are added when their pages load (./movement/index.ts).
+    resources: { translation: typeof en & typeof movementEn };
   }
 }
 
@@ -52,8 +69,14 @@ export function currentLang(): Lang {
   return isLang(lang) ? lang : 'en';
 }
 
-/** Switches the interface language; `remember` keeps the choice on this device. */
+/** Switches the interface language (loading its strings first); `remember` keeps the choice on this device. */
 export async function setLanguage(lang: Lang, remember = true): Promise<void> {
+  try {
+    await loadCatalogue(lang);
+  } catch {
+    // Its strings could not be loaded (offline, or a new version deployed): stay in the current language.
+    return;
+  }
   if (remember) {
     try {
       localStorage.setItem(STORAGE_KEY, lang);
@@ -65,11 +88,15 @@ export async function setLanguage(lang: Lang, remember = true): Promise<void> {
   await i18next.changeLanguage(lang);
 }
 
-export function initI18n(): Lang {
+/** Starts i18next in the chosen language, its strings loaded before anything renders. */
+export async function initI18n(): Promise<Lang> {
   const lang = initialLang();
   applyDocumentLang(lang);
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ar: { translation: ar }, ckb: { translation: ckb } },
+  // Loaded before init, so the language resolves to it rather than to the English fallback.
+  const own = lang === 'en' ? null : await LOADERS[lang]().catch(() => null);
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, ...(own ? { [lang]: { translation: own } } : {}) },
+    partialBundledLanguages: true,
     lng: lang,
     fallbackLng: 'en',
     supportedLngs: LANGS as Lang[],
@@ -77,6 +104,7 @@ export function initI18n(): Lang {
     returnNull: false,
     initAsync: false,
   });
+  if (own) loaded.add(lang);
   return lang;
 }
 

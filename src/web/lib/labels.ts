@@ -10,7 +10,7 @@ function label(labels: Labels | undefined, fallback: string): string {
   return labels[currentLang()] || labels.en || fallback;
 }
 
-/** Labels of the configurable reference lists (shelter types, needs, roles) in the UI language. */
+/** Labels of the configurable reference lists (shelter types, needs, roles, waves, sectors, priority needs) in the UI language. */
 export function useReferenceLabels() {
   const { i18n } = useTranslation();
   const reference = useReference();
@@ -18,10 +18,16 @@ export function useReferenceLabels() {
     const shelters = new Map(reference.data?.shelterTypes.map((s) => [s.code, s.labels]));
     const needs = new Map(reference.data?.specificNeeds.map((s) => [s.code, s.labels]));
     const roles = new Map(reference.data?.roles.map((s) => [s.code, s.labels]));
+    const waves = new Map(reference.data?.waves?.map((s) => [s.code, s.labels]));
+    const sectors = new Map(reference.data?.sectors?.map((s) => [s.code, s.labels]));
+    const priorities = new Map(reference.data?.priorityNeeds?.map((s) => [s.code, s.labels]));
     return {
       shelter: (code: string) => label(shelters.get(code), code),
       need: (code: string) => label(needs.get(code), code),
       role: (code: string) => label(roles.get(code), code),
+      wave: (code: string) => label(waves.get(code), code),
+      sector: (code: string) => label(sectors.get(code), code),
+      priorityNeed: (code: string) => label(priorities.get(code), code),
     };
     // The language is a dependency: labels are picked per language.
   }, [reference.data, i18n.language]);
@@ -85,4 +91,12 @@ export function organizationName(org: { name: string; nameAr?: string | null; na
   if (lang === 'ar') return org.nameAr || org.name;
   if (lang === 'ckb') return org.nameCkb || org.nameAr || org.name;
   return org.name;
+}
+
+/** A site's name in the interface language (Kurdish falls back to Arabic, then to the name given). */
+export function siteName(site: { name: string; nameAr?: string | null; nameCkb?: string | null }): string {
+  const lang = currentLang();
+  if (lang === 'ar') return site.nameAr || site.name;
+  if (lang === 'ckb') return site.nameCkb || site.nameAr || site.name;
+  return site.name;
 }

@@ -9,6 +9,7 @@ import { useHousehold } from '#web/api/queries.ts';
 import { ErrorState, PageLoader } from '#web/components/states.tsx';
 import { HouseholdFacts, MembersList } from '#web/households/household-details.tsx';
 import { notifySuccess } from '#web/lib/problems.ts';
+import { useTimeline } from '#web/movements/queries.ts';
 import { householdValues } from './form-values.ts';
 import { HouseholdForm } from './household-form.tsx';
 import { useRegistries } from './registries.ts';
@@ -27,6 +28,11 @@ export function EditHouseholdPage() {
   return <EditForm household={household.data} />;
 }
 
+/** The server refused to move the family by an edit: a movement placed it where it is. */
+function followsMovements(error: unknown): boolean {
+  return error instanceof ApiError && (error.problem.errors ?? []).some((e) => (e as { code?: string }).code === 'current.follows_movements');
+}
+
 function EditForm({ household }: { household: Household }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -36,11 +42,16 @@ function EditForm({ household }: { household: Household }) {
   const [initial, setInitial] = useState(() => householdValues(household));
   const [formKey, setFormKey] = useState(0);
   const [conflict, setConflict] = useState<Household | null>(null);
+  // Once a movement is recorded, where the family is now is changed by recording another one.
+  const timeline = useTimeline(base.id, base.version);
+  const [refused, setRefused] = useState(false);
+  const locked = refused || !!timeline.data?.current.movementId;
   const options = registries.some((r) => r.value === base.registry)
     ? registries
     : [...registries, { value: base.registry, label: base.registry }];
 
-  const onSubmit = async (input: HouseholdInput) => {
+  const onSubmit = async (typed: HouseholdInput) => {
+    const input = locked ? { ...typed, current: base.current, shelter: base.shelter } : typed;
     try {
       const saved = await api<Household>(`/api/households/${encodeURIComponent(base.id)}`, {
         method: 'PATCH',
@@ -54,6 +65,7 @@ function EditForm({ household }: { household: Household }) {
       if (error instanceof ApiError && error.status === 409 && error.problem.current) {
         setConflict(error.problem.current as Household);
       }
+      if (followsMovements(error)) setRefused(true);
       throw error;
     }
   };
@@ -80,6 +92,7 @@ function EditForm({ household }: { household: Household }) {
         onSubmit={onSubmit}
         onCancel={() => navigate(`/households/${base.id}`)}
         testId="edit-form"
+        currentLocked={locked ? base.id : null}
       />
       <Modal
         opened={!!conflict}

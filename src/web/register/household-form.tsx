@@ -26,6 +26,8 @@ export interface HouseholdFormProps {
   footerStatus?: React.ReactNode;
   /** Checked after validation, before saving: false stops the save (the caller says why). */
   beforeSubmit?: () => boolean;
+  /** The household's id when where it is now follows its movements: that part is shown read-only. */
+  currentLocked?: string | null;
 }
 
 /** An empty area field says "required" rather than "this is not a P-code". */
@@ -58,7 +60,7 @@ function focusable(form: HTMLFormElement | null): HTMLElement[] {
  * errors from the schema or the server are shown at their field, translated.
  */
 export function HouseholdForm(props: HouseholdFormProps) {
-  const { initial, registries, submitLabel, onSubmit, onCancel, testId, renderAfterMembers, footerStatus, beforeSubmit } = props;
+  const { initial, registries, submitLabel, onSubmit, onCancel, testId, renderAfterMembers, footerStatus, beforeSubmit, currentLocked } = props;
   const { t } = useTranslation();
   const reference = useReference();
   const [values, setValues] = useState(initial);
@@ -261,7 +263,7 @@ export function HouseholdForm(props: HouseholdFormProps) {
           </Stack>
         </Section>
         {renderAfterMembers?.(values)}
-        <LocationSection values={values} errors={errors} update={update} />
+        <LocationSection values={values} errors={errors} update={update} currentLocked={currentLocked} />
         <ProtectionSection values={values} errors={errors} update={update} />
         <Paper
           withBorder

@@ -1,12 +1,14 @@
-import { Checkbox, Grid, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Grid, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
 import { Section } from '#web/components/section.tsx';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_SCOPES, LEGAL_BASES } from '#domain/registry/household';
 import { useReference, useSites } from '#web/api/queries.ts';
 import { PcodePicker } from '#web/components/pcode-picker.tsx';
 import { currentLang } from '#web/i18n/index.ts';
-import { autoDir, codeLabel } from '#web/lib/labels.ts';
+import { autoDir, codeLabel, siteName } from '#web/lib/labels.ts';
 import type { FieldErrors } from '#web/lib/problems.ts';
+import { shelterGroups } from '#web/lib/shelter-options.ts';
 import type { HouseholdValues } from './form-values.ts';
 
 interface SectionProps {
@@ -15,21 +17,29 @@ interface SectionProps {
   update: (change: (v: HouseholdValues) => HouseholdValues, paths: string[]) => void;
 }
 
+/** Where the family is now follows its recorded movements: shown, not edited, with the way to change it. */
+function FollowsMovements({ householdId }: { householdId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="blue" variant="light" data-testid="current-follows-movements">
+      <Text size="sm">
+        {t('register.currentFollowsMovements')}{' '}
+        <Anchor component={Link} to={`/households/${householdId}?tab=movements`} size="sm" fw={600}>{t('register.recordMovement')}</Anchor>
+      </Text>
+    </Alert>
+  );
+}
+
 /** Where the family comes from, when it left, where it lives now and how to reach it. */
-export function LocationSection({ values, errors, update }: SectionProps) {
+export function LocationSection({ values, errors, update, currentLocked }: SectionProps & { currentLocked?: string | null }) {
+  const locked = !!currentLocked;
   const { t } = useTranslation();
   const reference = useReference();
   const sites = useSites(values.current.pcode);
   const lang = currentLang();
-  const categories = [...new Set((reference.data?.shelterTypes ?? []).map((s) => s.category))];
-  const shelterGroups = categories.map((category) => ({
-    group: codeLabel('shelterCategory', category),
-    items: reference.data!.shelterTypes
-      .filter((s) => s.category === category)
-      .map((s) => ({ value: s.code, label: s.labels[lang] || s.labels.en })),
-  }));
-  const shelterData = shelterGroups.length ? shelterGroups : values.shelter ? [{ value: values.shelter, label: values.shelter }] : [];
-  const siteData = (sites.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${codeLabel('siteKind', s.kind)})` }));
+  const groups = shelterGroups(reference.data?.shelterTypes, lang);
+  const shelterData = groups.length ? groups : values.shelter ? [{ value: values.shelter, label: values.shelter }] : [];
+  const siteData = (sites.data ?? []).map((s) => ({ value: s.id, label: `${siteName(s)} (${codeLabel('siteKind', s.kind)})` }));
   const text = (path: 'origin.place' | 'displacedOn' | 'current.address' | 'phone', get: (v: HouseholdValues) => string, set: (v: HouseholdValues, text: string) => HouseholdValues) => ({
     value: get(values),
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -82,9 +92,16 @@ export function LocationSection({ values, errors, update }: SectionProps) {
             {...text('phone', (v) => v.phone, (v, phone) => ({ ...v, phone }))}
           />
         </Grid.Col>
+        {currentLocked && (
+          <Grid.Col span={12}>
+            <FollowsMovements householdId={currentLocked} />
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, md: 6 }}>
           <PcodePicker
             label={t('register.current')}
+            readOnly={locked}
+            variant={locked ? 'filled' : undefined}
             value={values.current.pcode}
             onChange={(pcode) => update((v) => ({ ...v, current: { ...v.current, pcode, siteId: null } }), ['current.pcode', 'current.siteId'])}
             error={errors['current.pcode']}
@@ -100,9 +117,11 @@ export function LocationSection({ values, errors, update }: SectionProps) {
             value={values.current.siteId}
             onChange={(siteId) => update((v) => ({ ...v, current: { ...v.current, siteId } }), ['current.siteId'])}
             error={errors['current.siteId']}
-            disabled={!values.current.pcode || siteData.length === 0}
+            disabled={!locked && (!values.current.pcode || siteData.length === 0)}
+            readOnly={locked}
+            variant={locked ? 'filled' : undefined}
             searchable
-            clearable
+            clearable={!locked}
             data-testid="field-current-site"
           />
         </Grid.Col>
@@ -113,6 +132,8 @@ export function LocationSection({ values, errors, update }: SectionProps) {
             value={values.shelter}
             onChange={(shelter) => update((v) => ({ ...v, shelter }), ['shelter'])}
             error={errors.shelter}
+            readOnly={locked}
+            variant={locked ? 'filled' : undefined}
             allowDeselect={false}
             searchable
             required
@@ -123,6 +144,8 @@ export function LocationSection({ values, errors, update }: SectionProps) {
           <TextInput
             label={t('register.address')}
             dir={autoDir(values.current.address)}
+            readOnly={locked}
+            variant={locked ? 'filled' : undefined}
             {...text('current.address', (v) => v.current.address, (v, address) => ({ ...v, current: { ...v.current, address } }))}
           />
         </Grid.Col>

@@ -2,7 +2,7 @@ import { AppShell, Box, Burger, Button, Divider, Group, NavLink, Progress, Stack
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { can, useMe, useSignOut } from '#web/auth/session.tsx';
+import { can, homePath, useMe, useSignOut } from '#web/auth/session.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NavIcon, type NavIconName } from './nav-icons.tsx';
 import { organizationName } from '#web/lib/labels.ts';
@@ -25,9 +25,13 @@ export function AppLayout() {
   const signOut = useSignOut();
 
   const main: Item[] = [
-    { to: '/households', label: t('nav.households'), icon: 'households', testId: 'nav-households' },
+    ...(can(me, 'households.read') ? [{ to: '/households', label: t('nav.households'), icon: 'households', testId: 'nav-households' } as Item] : []),
     ...(can(me, 'households.write') ? [{ to: '/register', label: t('nav.register'), icon: 'register', testId: 'nav-register' } as Item] : []),
     ...(can(me, 'dedup.review') ? [{ to: '/dedup', label: t('nav.dedup'), icon: 'dedup', testId: 'nav-dedup' } as Item] : []),
+    ...(can(me, 'figures.read') ? [{ to: '/figures', label: t('nav.figures'), icon: 'figures', testId: 'nav-figures' } as Item] : []),
+    ...(can(me, 'figures.read') || can(me, 'assessments.read') || can(me, 'places.manage')
+      ? [{ to: '/sites', label: t('nav.sites'), icon: 'sites', testId: 'nav-sites' } as Item] : []),
+    ...(can(me, 'assessments.read') ? [{ to: '/assessments', label: t('nav.assessments'), icon: 'assessments', testId: 'nav-assessments' } as Item] : []),
   ];
   const admin: Item[] = [
     ...(can(me, 'organizations.manage') ? [{ to: '/admin/organizations', label: t('nav.organizations'), icon: 'organizations', testId: 'nav-organizations' } as Item] : []),
@@ -69,7 +73,7 @@ export function AppLayout() {
               aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
               data-testid="nav-burger"
             />
-            <UnstyledButton component={Link} to="/households" aria-label={t('app.name')}>
+            <UnstyledButton component={Link} to={homePath(me)} aria-label={t('app.name')}>
               <Group gap={8} wrap="nowrap">
                 <img src="/favicon.svg" width={28} height={28} alt="" />
                 <Text fw={700} size="lg" data-testid="app-name">{t('app.name')}</Text>
