@@ -1,10 +1,8 @@
 /** Error messages of movements and figures (issue 4), in the three languages; see errors.ts. */
 const en = {
   'movement.no_shelter': 'A return or a departure abroad has no shelter type.',
-  'movement.unknown': 'This household has no such movement.',
   'movement.withdrawn': 'This movement has already been withdrawn.',
   'current.follows_movements': 'Where this household is now follows its recorded movements. Record a movement instead of changing the location here.',
-  'date.before_registration': 'This date is before the household was registered.',
   'date.too_early': 'This date is too early.',
   'registered_on.invalid': 'Write the registration date as YYYY-MM-DD, not in the future.',
   'site.inactive': 'This site is closed.',
@@ -17,10 +15,8 @@ type Key = keyof typeof en;
 
 const ar: Record<Key, string> = {
   'movement.no_shelter': 'العودة أو المغادرة إلى الخارج ليس لها نوع مأوى.',
-  'movement.unknown': 'لا توجد حركة كهذه لهذه الأسرة.',
   'movement.withdrawn': 'تم سحب هذه الحركة من قبل.',
   'current.follows_movements': 'مكان هذه الأسرة الحالي يتبع حركاتها المسجلة. سجّل حركة بدلاً من تغيير الموقع هنا.',
-  'date.before_registration': 'هذا التاريخ يسبق تاريخ تسجيل الأسرة.',
   'date.too_early': 'هذا التاريخ مبكر جداً.',
   'registered_on.invalid': 'اكتب تاريخ التسجيل بصيغة YYYY-MM-DD، ولا يكون في المستقبل.',
   'site.inactive': 'هذا الموقع مغلق.',
@@ -31,10 +27,8 @@ const ar: Record<Key, string> = {
 
 const ckb: Record<Key, string> = {
   'movement.no_shelter': 'گەڕانەوە یان ڕۆیشتن بۆ دەرەوەی وڵات جۆری پەناگەی نییە.',
-  'movement.unknown': 'ئەم خێزانە جوڵەیەکی وای نییە.',
   'movement.withdrawn': 'ئەم جوڵەیە پێشتر کشێنراوەتەوە.',
   'current.follows_movements': 'شوێنی ئێستای ئەم خێزانە بەپێی جوڵە تۆمارکراوەکانییەتی. لەبری گۆڕینی شوێن لێرە، جوڵەیەک تۆمار بکە.',
-  'date.before_registration': 'ئەم بەروارە پێش تۆمارکردنی خێزانەکەیە.',
   'date.too_early': 'ئەم بەروارە زۆر زووە.',
   'registered_on.invalid': 'بەرواری تۆمارکردن بەم شێوەیە بنووسە YYYY-MM-DD، و با لە داهاتوودا نەبێت.',
   'site.inactive': 'ئەم شوێنە داخراوە.',

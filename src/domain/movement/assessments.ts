@@ -92,6 +92,8 @@ export const LocationQuery = z.object({
   /** Code or name, in any of the three languages. */
   q: z.string().trim().max(100, 'text.too_long').optional(),
   kind: z.enum(LOCATION_KINDS, 'invalid_value').optional(),
+  /** The locations that are this site (a camp assessed as a location). */
+  site: Uuid.optional(),
   ...Page,
 });
 export type LocationQuery = z.infer<typeof LocationQuery>;
@@ -237,7 +239,7 @@ const ShareView = z.object({ code: z.string(), families: z.number().int() });
 export const Assessment = z.object({
   id: z.uuid(),
   round: z.object({ id: z.uuid(), number: z.number().int(), status: z.enum(ROUND_STATUSES) }),
-  location: z.object({ id: z.uuid(), code: z.string(), name: z.string(), pcode: z.string() }),
+  location: z.object({ id: z.uuid(), code: z.string(), name: z.string(), nameAr: z.string().nullable(), nameCkb: z.string().nullable(), pcode: z.string() }),
   assessedOn: z.string(),
   idpFamilies: z.number().int(), idpIndividuals: z.number().int(), idpIndividualsEstimated: z.boolean(),
   returneeFamilies: z.number().int(), returneeIndividuals: z.number().int(), returneeIndividualsEstimated: z.boolean(),

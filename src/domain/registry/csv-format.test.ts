@@ -34,7 +34,7 @@ function storedHousehold(input: HouseholdInput): Household {
     notes: null,
     status: 'active',
     registeredOn: input.registeredOn ?? '2014-07-20',
-    displacement: { status: 'displaced', since: '2014-06' },
+    displacement: { status: 'displaced', since: '2014-06', movementId: null },
     size: input.members.length,
     version: 1,
     members: input.members.map((m, i) => ({ ...m, id: `0b7a4d0e-2f41-4c53-9a39-8d2f7f1d6a2${i}` })),

@@ -190,7 +190,11 @@ export const Household = z.object({
   /** The day of registration; where the household was then is in its movement timeline. */
   registeredOn: z.string(),
   /** Displaced, returned or abroad, since when: from the timeline of movements. */
-  displacement: z.object({ status: z.enum(['displaced', 'returned', 'abroad']), since: z.string().nullable() }),
+  displacement: z.object({
+    status: z.enum(['displaced', 'returned', 'abroad']), since: z.string().nullable(),
+    /** The movement that put the household where it is; null while it is where it was registered (its place can then be edited). */
+    movementId: z.string().nullable(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

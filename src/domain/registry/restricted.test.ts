@@ -12,7 +12,7 @@ const household: Household = {
   registry: 'MOMD', origin: { pcode: 'IQG15Q05', place: null }, displacedOn: '2014-06',
   current: { pcode: 'IQG08Q01', siteId: null, address: null }, shelter: 'camp', phone: '+9647501234567',
   legalBasis: 'vital_interest', consent: { given: true, date: null, scope: [] }, notes: 'referred to protection',
-  status: 'active', size: 1, version: 1, members: [member], registeredOn: '2024-01-01', displacement: { status: 'displaced', since: '2014-06' }, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
+  status: 'active', size: 1, version: 1, members: [member], registeredOn: '2024-01-01', displacement: { status: 'displaced', since: '2014-06', movementId: null }, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
 };
 
 describe('a household read from another registry', () => {

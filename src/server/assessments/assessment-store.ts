@@ -7,7 +7,7 @@ import { day, iso, json } from './store.ts';
 
 export interface AssessmentRecord {
   id: string; roundId: string; roundNumber: number; roundStatus: 'open' | 'closed'; roundOrganizationId: string;
-  locationId: string; locationCode: string; locationName: string; locationPcode: string;
+  locationId: string; locationCode: string; locationName: string; locationNameAr: string | null; locationNameCkb: string | null; locationPcode: string;
   assessedOn: string;
   idpFamilies: number; idpIndividuals: number; idpIndividualsEstimated: boolean;
   returneeFamilies: number; returneeIndividuals: number; returneeIndividualsEstimated: boolean;
@@ -18,7 +18,7 @@ export interface AssessmentRecord {
 }
 
 /** The columns an assessment writes. */
-export type AssessmentValues = Omit<AssessmentRecord, 'roundNumber' | 'roundStatus' | 'roundOrganizationId' | 'locationCode' | 'locationName' | 'locationPcode' | 'version' | 'createdAt' | 'updatedAt'>;
+export type AssessmentValues = Omit<AssessmentRecord, 'roundNumber' | 'roundStatus' | 'roundOrganizationId' | 'locationCode' | 'locationName' | 'locationNameAr' | 'locationNameCkb' | 'locationPcode' | 'version' | 'createdAt' | 'updatedAt'>;
 
 function columns(a: AssessmentValues, actorId: string) {
   return {
@@ -36,13 +36,13 @@ function selectAssessments(db: Executor) {
     .innerJoin('dtm_locations as l', 'l.id', 'a.location_id')
     .selectAll('a')
     .select(['r.number as round_number', 'r.status as round_status', 'r.organization_id as round_organization_id',
-      'l.code as location_code', 'l.name as location_name', 'l.pcode as location_pcode']);
+      'l.code as location_code', 'l.name as location_name', 'l.name_ar as location_name_ar', 'l.name_ckb as location_name_ckb', 'l.pcode as location_pcode']);
 }
 
 function toRecord(r: any): AssessmentRecord {
   return {
     id: r.id, roundId: r.round_id, roundNumber: r.round_number, roundStatus: r.round_status, roundOrganizationId: r.round_organization_id,
-    locationId: r.location_id, locationCode: r.location_code, locationName: r.location_name, locationPcode: r.location_pcode,
+    locationId: r.location_id, locationCode: r.location_code, locationName: r.location_name, locationNameAr: r.location_name_ar, locationNameCkb: r.location_name_ckb, locationPcode: r.location_pcode,
     assessedOn: day(r.assessed_on), idpFamilies: r.idp_families, idpIndividuals: r.idp_individuals,
     idpIndividualsEstimated: r.idp_individuals_estimated, returneeFamilies: r.returnee_families,
     returneeIndividuals: r.returnee_individuals, returneeIndividualsEstimated: r.returnee_individuals_estimated,

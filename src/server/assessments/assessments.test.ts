@@ -31,6 +31,16 @@ describe('locations', () => {
     expect(twice.body.current.id).toBe(location.id);
   });
 
+  it('are found by the site they are (a camp assessed as a location)', async () => {
+    const { client } = await person(server, 'data_manager');
+    const camp = (await client.post('/api/sites', { name: 'Hasansham U3', kind: 'camp', pcode: 'IQG15Q03' })).body;
+    const location = await newLocation(client, { code: uniqueCode('camp'), kind: 'camp', siteId: camp.id });
+    await newLocation(client, { code: uniqueCode('village') });
+    const found = await client.get(`/api/locations?site=${camp.id}`);
+    expect(found.body.items.map((l: { id: string }) => l.id)).toEqual([location.id]);
+    expect((await client.get('/api/locations?site=camp-1')).status).toBe(400);
+  });
+
   it('refuse bad and unknown P-codes with the field path, and writers outside their scope', async () => {
     const { client } = await person(server, 'data_manager', { scope: ['IQG11'] });
     const bad = await client.post('/api/locations', { code: 'X1', name: 'x', pcode: 'Mosul', latitude: 36 });

@@ -23,7 +23,7 @@ const toShares = (a: { code: string; families: number }[]) => Object.fromEntries
 export function presentAssessment(ctx: Ctx, r: store.AssessmentRecord, informant: boolean): Assessment {
   return {
     id: r.id, round: { id: r.roundId, number: r.roundNumber, status: r.roundStatus },
-    location: { id: r.locationId, code: r.locationCode, name: r.locationName, pcode: r.locationPcode },
+    location: { id: r.locationId, code: r.locationCode, name: r.locationName, nameAr: r.locationNameAr, nameCkb: r.locationNameCkb, pcode: r.locationPcode },
     assessedOn: r.assessedOn, idpFamilies: r.idpFamilies, idpIndividuals: r.idpIndividuals, idpIndividualsEstimated: r.idpIndividualsEstimated,
     returneeFamilies: r.returneeFamilies, returneeIndividuals: r.returneeIndividuals, returneeIndividualsEstimated: r.returneeIndividualsEstimated,
     byOrigin: toArray(r.byOrigin), byWave: toArray(r.byWave), byShelter: toArray(r.byShelter), priorityNeeds: r.priorityNeeds,

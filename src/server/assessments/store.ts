@@ -72,6 +72,7 @@ export async function listLocations(db: Executor, f: LocationQuery): Promise<{ i
   let q = db.selectFrom('dtm_locations');
   if (f.area) q = q.where('pcode', 'like', `${f.area}%`);
   if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.site) q = q.where('site_id', '=', f.site);
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
     q = q.where((eb) => eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like), eb('name_ar', 'ilike', like), eb('name_ckb', 'ilike', like)]));

@@ -27,7 +27,10 @@ describe('recording a movement', () => {
     const res = await move(clerk, household.id, { type: 'relocation', to: { pcode: 'IQG11Q04', place: 'Debaga camp' }, shelter: 'camp', date: '2015-03' });
     expect(res.status).toBe(201);
     expect(res.body.movement).toMatchObject({ type: 'relocation', to: { pcode: 'IQG11Q04', place: 'Debaga camp' }, start: { pcode: 'IQG11Q01' }, shelter: 'camp', date: '2015-03' });
-    expect(res.body.household).toMatchObject({ current: { pcode: 'IQG11Q04', address: 'Debaga camp' }, shelter: 'camp', version: 2, displacement: { status: 'displaced', since: '2014-06' } });
+    expect(res.body.household).toMatchObject({
+      current: { pcode: 'IQG11Q04', address: 'Debaga camp' }, shelter: 'camp', version: 2,
+      displacement: { status: 'displaced', since: '2014-06', movementId: res.body.movement.id },
+    });
     const timeline = (await clerk.get(`/api/households/${household.id}/movements`)).body;
     expect(timeline.items).toHaveLength(1);
     expect(timeline.items[0].recordedBy).toBe(username);

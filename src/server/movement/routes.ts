@@ -44,7 +44,12 @@ export const movementRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) =
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(figuresCsv(figures));
   });
 
-  app.get('/figures/trends', { schema: { tags: figureTags, querystring: TrendsQuery, response: { 200: Trends } } }, async (request) =>
+  app.get('/figures/trends', {
+    schema: {
+      tags: figureTags, querystring: TrendsQuery, response: { 200: Trends },
+      description: 'Totals over time: the registry at each month end (at most 60 months, the latest kept; two years by default), or each closed round of assessments.',
+    },
+  }, async (request) =>
     displacementTrends(ctx, requireActor(request), request.query));
 
   app.get('/figures/origins', { schema: { tags: figureTags, querystring: OriginsQuery, response: { 200: Origins } } }, async (request) =>

@@ -30,7 +30,7 @@ export function present(ctx: Ctx, actor: Actor | null, r: store.HouseholdRecord)
     current: { pcode: r.currentPcode, siteId: r.currentSiteId, address: r.currentAddress }, shelter: r.shelter,
     phone: r.phone, legalBasis: r.legalBasis, consent: r.consent, notes: r.notes, status: r.status, size: r.size,
     version: r.version, members: visibleMembers(ctx, actor, r.members),
-    registeredOn: r.registeredOn, displacement: { status: r.displacementStatus as DisplacementStatus, since: r.statusSince },
+    registeredOn: r.registeredOn, displacement: { status: r.displacementStatus as DisplacementStatus, since: r.statusSince, movementId: r.lastMovementId },
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };
 }

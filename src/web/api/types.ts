@@ -89,7 +89,7 @@ export interface AreaWithParents extends Area {
   parents: Area[];
 }
 
-/** A site as listed (with the registry's population there now); the site page adds its DTM locations. */
+/** A site as listed and read (with the registry's population there now). */
 export type Site = SiteView;
 
 export type OrganizationKind = 'government' | 'un' | 'ngo' | 'other';

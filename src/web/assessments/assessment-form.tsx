@@ -103,7 +103,7 @@ export function AssessmentForm({ round, assessment, onDone }: Props) {
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={1} size="h2">{assessment ? <bdi dir="auto">{locationName({ name: assessment.location.name, nameAr: null, nameCkb: null })}</bdi> : t('assessments.newAssessment')}</Title>
+            <Title order={1} size="h2">{assessment ? <bdi dir="auto">{locationName(assessment.location)}</bdi> : t('assessments.newAssessment')}</Title>
             <Group gap="xs" mt={4}>
               <Anchor component={Link} to={`/assessments/rounds/${round.id}`} size="sm">{t('figures.roundShort', { number: round.number })}</Anchor>
               <RoundStatusBadge status={round.status} />

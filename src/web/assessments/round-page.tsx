@@ -13,6 +13,7 @@ import { formatNumber, formatPartialDate } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
 import { useAreaNames, useReferenceLabels } from '#web/lib/labels.ts';
 import { useUrlParams } from '#web/lib/url-params.ts';
+import { locationName } from './location-picker.tsx';
 import { useRound, useRoundAssessments } from './queries.ts';
 import { RoundActions } from './round-actions.tsx';
 import { RoundStatusBadge } from './round-status.tsx';
@@ -122,7 +123,7 @@ function RoundAssessments({ round }: { round: Round }) {
                     {items.map((a) => (
                       <Table.Tr key={a.id} className="clickable-row" onClick={() => open(a)} onKeyDown={(e) => { if (e.key === 'Enter') open(a); }} tabIndex={0} data-testid="assessment-row">
                         <Table.Td>
-                          <Text size="sm" fw={600}><bdi dir="auto">{a.location.name}</bdi></Text>
+                          <Text size="sm" fw={600}><bdi dir="auto">{locationName(a.location)}</bdi></Text>
                           <Text size="xs" c="dimmed" ff="monospace" className="ltr" span>{a.location.code}</Text>
                         </Table.Td>
                         <Table.Td>{areaNames(a.location.pcode)}</Table.Td>

@@ -9,7 +9,6 @@ import { useHousehold } from '#web/api/queries.ts';
 import { ErrorState, PageLoader } from '#web/components/states.tsx';
 import { HouseholdFacts, MembersList } from '#web/households/household-details.tsx';
 import { notifySuccess } from '#web/lib/problems.ts';
-import { useTimeline } from '#web/movements/queries.ts';
 import { householdValues } from './form-values.ts';
 import { HouseholdForm } from './household-form.tsx';
 import { useRegistries } from './registries.ts';
@@ -43,9 +42,8 @@ function EditForm({ household }: { household: Household }) {
   const [formKey, setFormKey] = useState(0);
   const [conflict, setConflict] = useState<Household | null>(null);
   // Once a movement is recorded, where the family is now is changed by recording another one.
-  const timeline = useTimeline(base.id, base.version);
   const [refused, setRefused] = useState(false);
-  const locked = refused || !!timeline.data?.current.movementId;
+  const locked = refused || !!base.displacement.movementId;
   const options = registries.some((r) => r.value === base.registry)
     ? registries
     : [...registries, { value: base.registry, label: base.registry }];

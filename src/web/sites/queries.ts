@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Assessment } from '#domain/movement/assessments';
+import type { Assessment, Location } from '#domain/movement/assessments';
 import type { FlowList } from '#domain/movement/flows';
 import type { HouseholdSummary } from '#domain/registry/household';
 import { api, query } from '#web/api/client.ts';
@@ -21,21 +21,23 @@ export function useSiteList(f: SiteFilters) {
   });
 }
 
-/** A DTM location that is this site (a camp assessed as a location). */
-export interface SiteLocation {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** The site page's read: the site, its population and the DTM locations that are it. */
-export type SiteDetail = Site & { locations?: SiteLocation[] };
+/** The site page's read: the site and its population. */
+export type SiteDetail = Site;
 
 export function useSiteDetail(id: string | undefined) {
   return useQuery({
     queryKey: ['site', id, 'detail'],
     queryFn: () => api<SiteDetail>(`/api/sites/${encodeURIComponent(id!)}`),
     enabled: !!id,
+  });
+}
+
+/** The DTM locations that are this site (a camp assessed as a location). */
+export function useSiteLocations(siteId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['locations', { site: siteId }],
+    queryFn: () => api<Page<Location>>(`/api/locations${query({ site: siteId, pageSize: 50 })}`).then((p) => p.items),
+    enabled,
   });
 }
 

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatNumber, formatPartialDate } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
 import { EstimatedMark } from '#web/figures/key-figures.tsx';
-import { useLocationAssessments, type SiteDetail } from './queries.ts';
+import { useLocationAssessments, useSiteLocations, type SiteDetail } from './queries.ts';
 
 /** What key informants reported of this site's DTM location(s), round after round (newest first). */
 export function SiteAssessments({ site }: { site: SiteDetail }) {
@@ -15,10 +15,13 @@ export function SiteAssessments({ site }: { site: SiteDetail }) {
   const me = useMe();
   const lang = currentLang();
   const readable = can(me, 'assessments.read');
-  const locations = site.locations ?? [];
+  const found = useSiteLocations(site.id, readable);
+  const locations = found.data ?? [];
   const assessments = useLocationAssessments(locations.map((l) => l.id), readable);
   if (!readable) return null;
   const body = () => {
+    if (found.isError) return <ErrorState error={found.error} onRetry={() => found.refetch()} />;
+    if (!found.data) return <PageLoader />;
     if (locations.length === 0) return <EmptyState compact title={t('sites.noLocation')} hint={t('sites.noLocationHint')} />;
     if (assessments.isError) return <ErrorState error={assessments.error} onRetry={() => assessments.refetch()} />;
     if (!assessments.data) return <PageLoader />;
