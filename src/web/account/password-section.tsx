@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { translateError } from '#domain/i18n/errors';
+import { translateError } from '#web/i18n/errors.ts';
 import { api } from '#web/api/client.ts';
 import { currentLang } from '#web/i18n/index.ts';
 import { notifySuccess, showSaveError, type FieldErrors } from '#web/lib/problems.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { translateError } from '#domain/i18n/errors';
+import { translateError } from '#web/i18n/errors.ts';
 import { api } from '#web/api/client.ts';
 import type { ApiToken, Items } from '#web/api/types.ts';
 import { ErrorState, PageLoader } from '#web/components/states.tsx';

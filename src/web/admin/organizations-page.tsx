@@ -3,7 +3,7 @@ import { Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Titl
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { translateError } from '#domain/i18n/errors';
+import { translateError } from '#web/i18n/errors.ts';
 import { api } from '#web/api/client.ts';
 import { useOrganizations } from '#web/api/queries.ts';
 import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '#web/api/types.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { translateError } from '#domain/i18n/errors';
+import { translateError } from '#web/i18n/errors.ts';
 import { api, ApiError } from '#web/api/client.ts';
 import { useOrganizations, useReference } from '#web/api/queries.ts';
 import type { User } from '#web/api/types.ts';

@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { pickLocale, type Locale } from '#domain/i18n/errors';
+import { pickLocale, type Locale } from '#domain/i18n/locale';
 import { en, type Catalogue } from './en.ts';
+import { ERROR_LOADERS } from './errors.ts';
 import type { movementEn } from './movement/en.ts';
 
 export type Lang = Locale;
@@ -12,8 +13,8 @@ export const LANGS: readonly Lang[] = ['en', 'ar', 'ckb'];
  * page carries one language's strings rather than three.
  */
 const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
-  ar: () => import('./ar.ts').then((m) => m.ar),
-  ckb: () => import('./ckb.ts').then((m) => m.ckb),
+  ar: () => Promise.all([import('./ar.ts'), ERROR_LOADERS.ar()]).then(([m]) => m.ar),
+  ckb: () => Promise.all([import('./ckb.ts'), ERROR_LOADERS.ckb()]).then(([m]) => m.ckb),
 };
 const loaded = new Set<Lang>(['en']);
 

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
-import { isErrorKey, translateError } from '#domain/i18n/errors';
+import { isErrorKey, translateError } from '#web/i18n/errors.ts';
 import { ApiError } from '#web/api/client.ts';
 import { currentLang, i18next } from '#web/i18n/index.ts';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Box, Button, Group, List, Modal, Paper, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import { translateError } from '#domain/i18n/errors';
+import { translateError } from '#web/i18n/errors.ts';
 import { HouseholdInput } from '#domain/registry/household';
 import { ApiError } from '#web/api/client.ts';
 import { useReference } from '#web/api/queries.ts';
