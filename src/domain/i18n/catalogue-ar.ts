@@ -118,4 +118,7 @@ export const ar: Record<keyof typeof en, string> = {
   'import.format': 'أرسل الملف بصيغة CSV (text/csv) أو جدول بيانات XLSX.',
   'import.unreadable': 'تعذّرت قراءة هذا الملف كجدول بيانات.',
   'import.empty': 'لا يحتوي الملف على أي صف لموقع.',
+  // Assistance: programmes, rounds, targeting, entitlements, reports ----------------------------
+  // Assistance: stock ---------------------------------------------------------------------------
+  // Assistance: cards, redemption, offline points -----------------------------------------------
 };

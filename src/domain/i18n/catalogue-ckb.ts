@@ -118,4 +118,7 @@ export const ckb: Record<keyof typeof en, string> = {
   'import.format': 'فایلەکە وەک CSV (text/csv) یان خشتەی XLSX بنێرە.',
   'import.unreadable': 'ئەم فایلە وەک خشتەی داتا نەخوێندرایەوە.',
   'import.empty': 'فایلەکە هیچ ڕیزێکی شوێنی تێدا نییە.',
+  // Assistance: programmes, rounds, targeting, entitlements, reports ----------------------------
+  // Assistance: stock ---------------------------------------------------------------------------
+  // Assistance: cards, redemption, offline points -----------------------------------------------
 };

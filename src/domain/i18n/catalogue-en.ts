@@ -119,4 +119,7 @@ export const en = {
   'import.format': 'Send the file as CSV (text/csv) or as an XLSX spreadsheet.',
   'import.unreadable': 'This file could not be read as a spreadsheet.',
   'import.empty': 'The file has no location rows.',
+  // Assistance: programmes, rounds, targeting, entitlements, reports ----------------------------
+  // Assistance: stock ---------------------------------------------------------------------------
+  // Assistance: cards, redemption, offline points -----------------------------------------------
 } as const;

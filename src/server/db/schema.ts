@@ -161,6 +161,63 @@ export interface FlowCountsTable {
   note: string | null; recorded_by: string | null; version: Defaulted<number>; created_at: Timestamp; updated_at: Timestamp;
 }
 
+// Assistance (issue 5) --------------------------------------------------------------------------
+export interface AssistanceItemsTable {
+  code: string; kind: string; sector_code: string; name_en: string; name_ar: string; name_ckb: string; unit: Defaulted<string>;
+  unit_value_iqd: number | null; active: Defaulted<boolean>; position: Defaulted<number>;
+}
+export interface KitComponentsTable { kit_code: string; item_code: string; quantity: number }
+export interface VulnerabilityWeightsTable { criterion: string; weight: number; name_en: string; name_ar: string; name_ckb: string }
+export interface StockLocationsTable {
+  id: string; code: string; kind: string; name: string; name_ar: string | null; name_ckb: string | null; pcode: string;
+  site_id: string | null; organization_id: string; active: Defaulted<boolean>; version: Defaulted<number>; created_at: Timestamp;
+}
+export interface ProgrammesTable {
+  id: string; code: string; name: string; name_ar: string | null; name_ckb: string | null; organization_id: string; sector_code: string;
+  areas: Defaulted<string[]>; starts_on: string; ends_on: string | null; status: Defaulted<string>; version: Defaulted<number>;
+  created_by: string | null; created_at: Timestamp;
+}
+export interface DistributionRoundsTable {
+  id: string; programme_id: string; number: number; name: string | null; starts_on: string; ends_on: string;
+  rules: Defaulted<unknown>; formula: Defaulted<unknown>; status: Defaulted<string>;
+  submitted_by: Defaulted<string | null>; submitted_at: Defaulted<Date | string | null>;
+  approved_by: Defaulted<string | null>; approved_at: Defaulted<Date | string | null>; issued_at: Defaulted<Date | string | null>;
+  targeted_households: Defaulted<number | null>; targeted_people: Defaulted<number | null>;
+  version: Defaulted<number>; created_by: string | null; created_at: Timestamp;
+}
+export interface RoundPointsTable { round_id: string; point_id: string }
+export interface EntitlementsTable {
+  id: string; round_id: string; household_id: string; point_id: string | null; contents: unknown; people: number;
+  score: Defaulted<number>; status: Defaulted<string>; created_at: Timestamp;
+}
+export interface HouseholdCardsTable {
+  id: string; household_id: string; serial: number; issued_at: Timestamp; expires_on: string; issued_by: string | null;
+  revoked_at: Defaulted<Date | string | null>; revoked_by: Defaulted<string | null>; revoked_reason: Defaulted<string | null>;
+}
+export interface SigningKeysTable {
+  id: string; algorithm: string; public_key: string; private_key_sealed: string; created_at: Timestamp; retired_at: Defaulted<Date | string | null>;
+}
+export interface RedemptionsTable {
+  id: string; entitlement_id: string; point_id: string; card_id: string | null; collected_by: string; collector_name: string | null;
+  collector_document: string | null; redeemed_at: Date | string; recorded_at: Timestamp; recorded_by: string | null; via: string; device_id: string | null;
+}
+export interface RedemptionConflictsTable {
+  id: string; entitlement_id: string; point_id: string; collected_by: string; collector_name: string | null; redeemed_at: Date | string;
+  reported_at: Timestamp; reported_by: string | null; device_id: string | null; idempotency_key: string | null;
+  status: Defaulted<string>; resolution: Defaulted<string | null>; note: Defaulted<string | null>;
+  resolved_by: Defaulted<string | null>; resolved_at: Defaulted<Date | string | null>;
+}
+export interface StockLevelsTable { location_id: string; item_code: string; quantity: number; low_level: Defaulted<number | null> }
+export interface DispatchesTable {
+  id: string; from_location: string; to_location: string; lines: unknown; status: Defaulted<string>; sent_by: string | null;
+  sent_at: Timestamp; received_by: Defaulted<string | null>; received_at: Defaulted<Date | string | null>;
+  received_lines: Defaulted<unknown>; note: Defaulted<string | null>;
+}
+export interface StockLedgerTable {
+  id: Generated<number>; location_id: string; item_code: string; change: number; balance: number; kind: string;
+  reason: string | null; reference_id: string | null; recorded_by: string | null; recorded_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   roles: RolesTable;
@@ -196,6 +253,21 @@ export interface Database {
   location_assessments: LocationAssessmentsTable;
   assessment_totals: AssessmentTotalsTable;
   flow_counts: FlowCountsTable;
+  assistance_items: AssistanceItemsTable;
+  kit_components: KitComponentsTable;
+  vulnerability_weights: VulnerabilityWeightsTable;
+  stock_locations: StockLocationsTable;
+  programmes: ProgrammesTable;
+  distribution_rounds: DistributionRoundsTable;
+  round_points: RoundPointsTable;
+  entitlements: EntitlementsTable;
+  household_cards: HouseholdCardsTable;
+  signing_keys: SigningKeysTable;
+  redemptions: RedemptionsTable;
+  redemption_conflicts: RedemptionConflictsTable;
+  stock_levels: StockLevelsTable;
+  dispatches: DispatchesTable;
+  stock_ledger: StockLedgerTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
