@@ -97,6 +97,7 @@ create table programmes (
   created_at timestamptz not null default now(),
   check (ends_on is null or ends_on >= starts_on)
 );
+create index programmes_org_idx on programmes (organization_id, sector_code);
 
 -- A round: who is targeted (rules, data) and what each household gets (formula, data); drafted,
 -- submitted, approved by someone else (maker-checker), then its entitlements are issued.
@@ -118,13 +119,21 @@ create table distribution_rounds (
   -- What was targeted when issued: households and people.
   targeted_households integer,
   targeted_people integer,
+  -- Everyone who created or edited the draft: none of them, nor the submitter, may approve it.
+  authors uuid[] not null default '{}',
+  -- The last time a checker sent it back to draft, and why.
+  rejected_reason text,
+  rejected_by uuid references users (id),
+  rejected_at timestamptz,
   version integer not null default 1,
   created_by uuid references users (id),
   created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
   unique (programme_id, number),
   check (ends_on >= starts_on),
-  check (approved_by is null or approved_by <> submitted_by)
+  check (approved_by is null or (approved_by <> submitted_by and not (approved_by = any (authors))))
 );
+create index distribution_rounds_programme_idx on distribution_rounds (programme_id, status);
 create table round_points (
   round_id uuid not null references distribution_rounds (id),
   point_id uuid not null references stock_locations (id),
@@ -143,11 +152,18 @@ create table entitlements (
   people integer not null,
   score integer not null default 0,
   status text not null default 'issued' check (status in ('issued', 'redeemed', 'cancelled')),
+  -- Where the household was when issued (reports count it there), and its people by sex and age
+  -- group on the round's first day (children 0-17, adults 18-59, elderly 60+; no birth year: unknown).
+  pcode text not null,
+  female_children smallint not null default 0, female_adults smallint not null default 0, female_elderly smallint not null default 0,
+  male_children smallint not null default 0, male_adults smallint not null default 0, male_elderly smallint not null default 0,
+  age_unknown smallint not null default 0,
   created_at timestamptz not null default now(),
   unique (round_id, household_id)
 );
 create index entitlements_household_idx on entitlements (household_id);
 create index entitlements_point_idx on entitlements (round_id, point_id);
+create index entitlements_area_idx on entitlements (round_id, pcode text_pattern_ops);
 
 -- Household cards ----------------------------------------------------------------------------------
 -- The QR code holds a token signed by the server (Ed25519) naming the card, not the household;
@@ -191,7 +207,9 @@ create table redemptions (
   recorded_at timestamptz not null default now(),
   recorded_by uuid references users (id),
   via text not null check (via in ('scan', 'search', 'offline')),
-  device_id text
+  device_id text,
+  -- The key an offline device gave the redemption: a second sync of it records nothing more.
+  sync_key text unique
 );
 create index redemptions_point_day_idx on redemptions (point_id, redeemed_at);
 
@@ -206,7 +224,7 @@ create table redemption_conflicts (
   reported_at timestamptz not null default now(),
   reported_by uuid references users (id),
   device_id text,
-  idempotency_key text,
+  sync_key text unique,
   status text not null default 'open' check (status in ('open', 'resolved')),
   resolution text check (resolution in ('double_collection', 'recording_error')),
   note text,
@@ -217,41 +235,117 @@ create index redemption_conflicts_open_idx on redemption_conflicts (status, repo
 
 -- Stock ---------------------------------------------------------------------------------------------
 -- Levels per place and item, never below zero (the check refuses it); every change is a row of
--- the ledger, written in the same transaction.
+-- the ledger, written in the same transaction. Kits are kept as their items; cash is never stock.
+-- `shortfall`: what an offline point handed over beyond the recorded stock (the level went to
+-- zero and no further); it stays open, in the alerts, until a count of the item settles it.
 create table stock_levels (
   location_id uuid not null references stock_locations (id),
   item_code text not null references assistance_items (code),
   quantity bigint not null check (quantity >= 0),
   low_level bigint check (low_level >= 0),
+  shortfall bigint not null default 0 check (shortfall >= 0),
   primary key (location_id, item_code)
 );
+
+-- Why stock changes other than by receipts, dispatches and issues (configurable): a count's
+-- difference or an adjustment gives one. `direction`: out (only takes away), in (only adds), both.
+create table stock_reasons (
+  code text primary key check (code ~ '^[a-z0-9_]{2,40}$'),
+  direction text not null check (direction in ('in', 'out', 'both')),
+  name_en text not null, name_ar text not null, name_ckb text not null,
+  active boolean not null default true,
+  position integer not null default 0
+);
+insert into stock_reasons (code, direction, name_en, name_ar, name_ckb, position) values
+  ('damaged', 'out', 'Damaged', 'تالف', 'تێکچوو', 1),
+  ('expired', 'out', 'Expired', 'منتهي الصلاحية', 'بەسەرچوو', 2),
+  ('lost', 'out', 'Lost', 'مفقود', 'ونبوو', 3),
+  ('stolen', 'out', 'Stolen', 'مسروق', 'دزراو', 4),
+  ('spoiled', 'out', 'Spoiled (pests, water, heat)', 'فاسد (آفات، ماء، حرارة)', 'خراپبوو (مێروو، ئاو، گەرما)', 5),
+  ('found', 'in', 'Found', 'وُجد', 'دۆزرایەوە', 6),
+  ('returned', 'in', 'Returned by a family', 'أعادته أسرة', 'خێزانێک گەڕاندییەوە', 7),
+  ('unrecorded_distribution', 'out', 'Handed out without a record', 'وُزّع دون تسجيل', 'بەبێ تۆمار دابەشکرا', 8),
+  ('unrecorded_receipt', 'in', 'Received without a record', 'استُلم دون تسجيل', 'بەبێ تۆمار وەرگیرا', 9),
+  ('correction', 'both', 'Correction of a recording error', 'تصحيح خطأ في التسجيل', 'ڕاستکردنەوەی هەڵەی تۆمار', 10),
+  ('unexplained', 'both', 'Unexplained difference', 'فرق غير مفسَّر', 'جیاوازیی ڕوون نەکراوە', 11);
+
+-- Goods arriving at a place from outside (a supplier, a donor, a partner's convoy).
+create table stock_receipts (
+  id uuid primary key,
+  location_id uuid not null references stock_locations (id),
+  lines jsonb not null,
+  supplier text,
+  reference text,
+  note text,
+  received_on date not null,
+  recorded_by uuid references users (id),
+  recorded_at timestamptz not null default now()
+);
+create index stock_receipts_location_idx on stock_receipts (location_id, recorded_at);
+
 create table dispatches (
   id uuid primary key,
   from_location uuid not null references stock_locations (id),
   to_location uuid not null references stock_locations (id),
+  -- [{ "item": "blanket", "quantity": 200 }]
   lines jsonb not null,
+  waybill text,
   status text not null default 'in_transit' check (status in ('in_transit', 'received')),
   sent_by uuid references users (id),
   sent_at timestamptz not null default now(),
+  note text,
   received_by uuid references users (id),
   received_at timestamptz,
+  -- [{ "item": "blanket", "sent": 200, "received": 195, "reason": "damaged" }]
   received_lines jsonb,
-  note text,
-  check (from_location <> to_location)
+  received_note text,
+  check (from_location <> to_location),
+  check ((status = 'received') = (received_at is not null))
 );
+create index dispatches_from_idx on dispatches (from_location, status, sent_at);
+create index dispatches_to_idx on dispatches (to_location, status, sent_at);
+
+-- A physical count of some items at a place: the level becomes what was counted.
+create table stock_counts (
+  id uuid primary key,
+  location_id uuid not null references stock_locations (id),
+  -- [{ "item": "soap", "expected": 120, "counted": 110, "difference": -10, "reason": "damaged", "settled": 0 }]
+  lines jsonb not null,
+  counted_on date not null,
+  note text,
+  recorded_by uuid references users (id),
+  recorded_at timestamptz not null default now()
+);
+create index stock_counts_location_idx on stock_counts (location_id, recorded_at);
+
+-- Every change of a level: `change` moved it to `balance`. A `shortfall` row changes nothing
+-- (the level was already zero) and says how much was handed over beyond it (`missing`).
+-- `reference_id`: the receipt, dispatch, redemption, count or adjustment.
 create table stock_ledger (
   id bigserial primary key,
   location_id uuid not null references stock_locations (id),
   item_code text not null references assistance_items (code),
   change bigint not null,
   balance bigint not null check (balance >= 0),
+  missing bigint check (missing > 0),
   kind text not null check (kind in ('receipt', 'dispatch', 'dispatch_received', 'issue', 'shortfall', 'count', 'adjustment')),
-  reason text,
+  reason text references stock_reasons (code),
+  note text,
   reference_id uuid,
   recorded_by uuid references users (id),
-  recorded_at timestamptz not null default now()
+  recorded_at timestamptz not null default now(),
+  check ((kind = 'shortfall') = (missing is not null)),
+  -- An adjustment always has a reason; so has every count that found a difference.
+  check (kind <> 'adjustment' or reason is not null),
+  check (kind <> 'count' or change = 0 or reason is not null)
 );
 create index stock_ledger_location_idx on stock_ledger (location_id, item_code, id);
+create index stock_ledger_newest_idx on stock_ledger (location_id, id);
+create index stock_ledger_reference_idx on stock_ledger (reference_id);
+
+-- Those who keep a warehouse or a point's store: receipts, dispatches, counts, adjustments.
+insert into roles (code, name_en, name_ar, name_ckb, permissions) values
+  ('warehouse_keeper', 'Warehouse keeper', 'أمين المخزن', 'کۆگاوان', '{assistance.read,stock.read,stock.manage}');
 
 -- Roles and permissions -------------------------------------------------------------------------------
 insert into roles (code, name_en, name_ar, name_ckb, permissions) values

@@ -38,6 +38,14 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           {
+            // The card alone on the page, for printing (no header or navigation).
+            path: 'households/:id/card',
+            lazy: async () => {
+              const { CardPrintPage } = await import('./cards/card-print-page.tsx');
+              return { Component: () => <RequirePermission permission="cards.print"><CardPrintPage /></RequirePermission> };
+            },
+          },
+          {
             element: <AppLayout />,
             errorElement: <RouteError />,
             children: [
@@ -112,6 +120,76 @@ export const router = createBrowserRouter([
                 lazy: async () => {
                   const { AssessmentPage } = await import('./assessments/assessment-page.tsx');
                   return { Component: () => <RequirePermission permission="assessments.read"><AssessmentPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'programmes',
+                lazy: async () => {
+                  const { ProgrammesPage } = await import('./programmes/programmes-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.read"><ProgrammesPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'programmes/:id',
+                lazy: async () => {
+                  const { ProgrammePage } = await import('./programmes/programme-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.read"><ProgrammePage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'programmes/rounds/:id',
+                lazy: async () => {
+                  const { RoundPage } = await import('./programmes/round-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.read"><RoundPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'programmes/rounds/:id/entitlements',
+                lazy: async () => {
+                  const { EntitlementsPage } = await import('./programmes/entitlements-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.read"><EntitlementsPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'assistance/reports',
+                lazy: async () => {
+                  const { ReportsPage } = await import('./assistance/reports-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.read"><ReportsPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'assistance/reports/sheet',
+                lazy: async () => {
+                  const { SheetPage } = await import('./assistance/sheet-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.read"><SheetPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'distribution',
+                lazy: async () => {
+                  const { DistributionPage } = await import('./distribution/distribution-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.distribute"><DistributionPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'distribution/conflicts',
+                lazy: async () => {
+                  const { ConflictsPage } = await import('./distribution/conflicts-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.distribute"><ConflictsPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'stock',
+                lazy: async () => {
+                  const { StockPage } = await import('./stock/stock-page.tsx');
+                  return { Component: () => <RequirePermission permission="stock.read"><StockPage /></RequirePermission> };
+                },
+              },
+              {
+                path: 'stock/:id',
+                lazy: async () => {
+                  const { LocationPage } = await import('./stock/location-page.tsx');
+                  return { Component: () => <RequirePermission permission="stock.read"><LocationPage /></RequirePermission> };
                 },
               },
               {

@@ -8,14 +8,15 @@ export const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 /**
  * Debian's Chromium, headless, with no background network (never a downloaded browser).
- * Playwright's launch gives every run a fresh temporary profile of its own.
+ * Playwright's launch gives every run a fresh temporary profile of its own. `extraArgs`: e.g. a
+ * fake camera showing a video file.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

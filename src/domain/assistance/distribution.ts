@@ -75,8 +75,10 @@ export const EntitledHousehold = z.object({
   size: z.number().int(), currentPcode: z.string(),
 });
 
+const ProgrammeRef = z.object({ code: z.string(), name: z.string(), nameAr: z.string().nullable(), nameCkb: z.string().nullable(), sector: z.string() });
+
 export const EntitlementView = z.object({
-  id: z.uuid(), roundId: z.uuid(), programme: z.object({ code: z.string(), name: z.string(), sector: z.string() }),
+  id: z.uuid(), roundId: z.uuid(), programme: ProgrammeRef,
   roundNumber: z.number().int(), pointId: z.uuid().nullable(), contents: z.array(EntitlementLine), people: z.number().int(),
   status: z.enum(['issued', 'redeemed', 'cancelled']), redemption: Redemption.nullable(),
 });
@@ -100,12 +102,16 @@ export const LookupQuery = z.object({
 
 /** What an offline point downloads: the list of its entitlements, the cards, the keys to verify them. */
 export const PointList = z.object({
-  point: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  point: z.object({ id: z.uuid(), code: z.string(), name: z.string(), nameAr: z.string().nullable(), nameCkb: z.string().nullable() }),
   generatedAt: z.string(),
   keys: SigningKeys.shape.keys,
   items: z.array(z.object({
-    entitlementId: z.uuid(), roundId: z.uuid(), roundNumber: z.number().int(), programmeCode: z.string(),
+    entitlementId: z.uuid(), roundId: z.uuid(), roundNumber: z.number().int(), programme: ProgrammeRef,
+    /** The point the household is to collect at (null: any point of the round). */
+    pointId: z.uuid().nullable(),
     contents: z.array(EntitlementLine), status: z.enum(['issued', 'redeemed', 'cancelled']),
+    /** For one collected before the list was made: when and where. */
+    redemption: z.object({ redeemedAt: z.string(), pointName: z.string() }).nullable(),
     household: EntitledHousehold, cardId: z.uuid().nullable(),
   })),
 });
@@ -142,3 +148,16 @@ export const ConflictResolution = z.object({
   resolution: z.enum(['double_collection', 'recording_error'], 'invalid_value'),
   note: OptionalText(500),
 });
+
+/** An offline redemption of an entitlement another point had recorded first, and what the supervisor decided. */
+export const Conflict = z.object({
+  id: z.uuid(), entitlementId: z.uuid(), householdId: z.uuid(), contents: z.array(EntitlementLine),
+  /** The family, to recognise it without opening it. */
+  registrationNumber: z.string(), headName: z.string(),
+  pointId: z.uuid(), pointName: z.string(), collectedBy: z.string(), collectorName: z.string().nullable(),
+  redeemedAt: z.string(), reportedAt: z.string(), deviceId: z.string().nullable(),
+  status: z.enum(['open', 'resolved']), resolution: z.enum(['double_collection', 'recording_error']).nullable(), note: z.string().nullable(),
+  /** The redemption recorded first: where and when. */
+  first: z.object({ pointName: z.string(), redeemedAt: z.string() }).nullable(),
+});
+export type Conflict = z.infer<typeof Conflict>;

@@ -183,12 +183,17 @@ export interface DistributionRoundsTable {
   submitted_by: Defaulted<string | null>; submitted_at: Defaulted<Date | string | null>;
   approved_by: Defaulted<string | null>; approved_at: Defaulted<Date | string | null>; issued_at: Defaulted<Date | string | null>;
   targeted_households: Defaulted<number | null>; targeted_people: Defaulted<number | null>;
-  version: Defaulted<number>; created_by: string | null; created_at: Timestamp;
+  authors: Defaulted<string[]>; rejected_reason: Defaulted<string | null>; rejected_by: Defaulted<string | null>;
+  rejected_at: Defaulted<Date | string | null>;
+  version: Defaulted<number>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
 }
 export interface RoundPointsTable { round_id: string; point_id: string }
 export interface EntitlementsTable {
   id: string; round_id: string; household_id: string; point_id: string | null; contents: unknown; people: number;
-  score: Defaulted<number>; status: Defaulted<string>; created_at: Timestamp;
+  score: Defaulted<number>; status: Defaulted<string>; pcode: string;
+  female_children: Defaulted<number>; female_adults: Defaulted<number>; female_elderly: Defaulted<number>;
+  male_children: Defaulted<number>; male_adults: Defaulted<number>; male_elderly: Defaulted<number>; age_unknown: Defaulted<number>;
+  created_at: Timestamp;
 }
 export interface HouseholdCardsTable {
   id: string; household_id: string; serial: number; issued_at: Timestamp; expires_on: string; issued_by: string | null;
@@ -200,22 +205,35 @@ export interface SigningKeysTable {
 export interface RedemptionsTable {
   id: string; entitlement_id: string; point_id: string; card_id: string | null; collected_by: string; collector_name: string | null;
   collector_document: string | null; redeemed_at: Date | string; recorded_at: Timestamp; recorded_by: string | null; via: string; device_id: string | null;
+  sync_key: Defaulted<string | null>;
 }
 export interface RedemptionConflictsTable {
   id: string; entitlement_id: string; point_id: string; collected_by: string; collector_name: string | null; redeemed_at: Date | string;
-  reported_at: Timestamp; reported_by: string | null; device_id: string | null; idempotency_key: string | null;
+  reported_at: Timestamp; reported_by: string | null; device_id: string | null; sync_key: Defaulted<string | null>;
   status: Defaulted<string>; resolution: Defaulted<string | null>; note: Defaulted<string | null>;
   resolved_by: Defaulted<string | null>; resolved_at: Defaulted<Date | string | null>;
 }
-export interface StockLevelsTable { location_id: string; item_code: string; quantity: number; low_level: Defaulted<number | null> }
+export interface StockLevelsTable {
+  location_id: string; item_code: string; quantity: number; low_level: Defaulted<number | null>; shortfall: Defaulted<number>;
+}
+export interface StockReasonsTable {
+  code: string; direction: string; name_en: string; name_ar: string; name_ckb: string; active: Defaulted<boolean>; position: Defaulted<number>;
+}
+export interface StockReceiptsTable {
+  id: string; location_id: string; lines: unknown; supplier: string | null; reference: string | null; note: string | null;
+  received_on: string; recorded_by: string | null; recorded_at: Timestamp;
+}
+export interface StockCountsTable {
+  id: string; location_id: string; lines: unknown; counted_on: string; note: string | null; recorded_by: string | null; recorded_at: Timestamp;
+}
 export interface DispatchesTable {
-  id: string; from_location: string; to_location: string; lines: unknown; status: Defaulted<string>; sent_by: string | null;
-  sent_at: Timestamp; received_by: Defaulted<string | null>; received_at: Defaulted<Date | string | null>;
-  received_lines: Defaulted<unknown>; note: Defaulted<string | null>;
+  id: string; from_location: string; to_location: string; lines: unknown; waybill: string | null; status: Defaulted<string>;
+  sent_by: string | null; sent_at: Timestamp; note: string | null; received_by: Defaulted<string | null>;
+  received_at: Defaulted<Date | string | null>; received_lines: Defaulted<unknown>; received_note: Defaulted<string | null>;
 }
 export interface StockLedgerTable {
-  id: Generated<number>; location_id: string; item_code: string; change: number; balance: number; kind: string;
-  reason: string | null; reference_id: string | null; recorded_by: string | null; recorded_at: Timestamp;
+  id: Generated<number>; location_id: string; item_code: string; change: number; balance: number; missing: Defaulted<number | null>;
+  kind: string; reason: string | null; note: Defaulted<string | null>; reference_id: string | null; recorded_by: string | null; recorded_at: Timestamp;
 }
 
 export interface Database {
@@ -268,6 +286,9 @@ export interface Database {
   stock_levels: StockLevelsTable;
   dispatches: DispatchesTable;
   stock_ledger: StockLedgerTable;
+  stock_reasons: StockReasonsTable;
+  stock_receipts: StockReceiptsTable;
+  stock_counts: StockCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

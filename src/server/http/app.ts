@@ -18,7 +18,10 @@ import { identityRoutes } from '../identity/routes.ts';
 import { placesRoutes } from '../places/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
 import { movementRoutes } from '../movement/routes.ts';
+import { distributionRoutes } from '../distribution/routes.ts';
 import { assessmentRoutes } from '../assessments/routes.ts';
+import { assistanceRoutes } from '../assistance/routes.ts';
+import { stockRoutes } from '../stock/routes.ts';
 import { installDedup } from '../dedup/install.ts';
 import { systemRoutes } from './system-routes.ts';
 
@@ -73,7 +76,10 @@ export async function buildApp(ctx: Ctx, options: AppOptions = {}): Promise<Fast
   await app.register(placesRoutes(ctx), { prefix: '/api' });
   await app.register(registryRoutes(ctx), { prefix: '/api' });
   await app.register(movementRoutes(ctx), { prefix: '/api' });
+  await app.register(distributionRoutes(ctx), { prefix: '/api' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api' });
+  await app.register(assistanceRoutes(ctx), { prefix: '/api' });
+  await app.register(stockRoutes(ctx), { prefix: '/api' });
   await installDedup(app, ctx);
   const web = options.serveWeb !== false && existsSync(`${WEB_DIR}index.html`);
   if (web) await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'] });

@@ -13,6 +13,7 @@ import { HouseholdFacts, MembersList } from './household-details.tsx';
 import { HouseholdHistory } from './household-history.tsx';
 import { MovementsTab } from '#web/movements/movements-tab.tsx';
 import { DisplacementBadge } from '#web/movements/status-badge.tsx';
+import { CardActions } from '#web/cards/card-actions.tsx';
 
 const TABS = ['details', 'movements', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -72,6 +73,7 @@ export function HouseholdPage() {
               <Button component={Link} to={`/households/${h.id}/edit`} data-testid="household-edit">{t('household.edit')}</Button>
             )}
             <Text size="xs" c="dimmed">{t('household.version', { version: h.version })}</Text>
+            {can(me, 'cards.print') && h.status === 'active' && !h.restricted && <CardActions householdId={h.id} />}
           </Stack>
         </Group>
       </Paper>

@@ -5,6 +5,12 @@ import { en } from './en.ts';
 import { movementAr } from './movement/ar.ts';
 import { movementCkb } from './movement/ckb.ts';
 import { movementEn } from './movement/en.ts';
+import { distributionAr } from './distribution/ar.ts';
+import { distributionCkb } from './distribution/ckb.ts';
+import { distributionEn } from './distribution/en.ts';
+import { assistanceAr } from './assistance/ar.ts';
+import { assistanceCkb } from './assistance/ckb.ts';
+import { assistanceEn } from './assistance/en.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,6 +31,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 const sets = {
   main: { en, ar, ckb },
   movement: { en: movementEn, ar: movementAr, ckb: movementCkb },
+  distribution: { en: distributionEn, ar: distributionAr, ckb: distributionCkb },
+  assistance: { en: assistanceEn, ar: assistanceAr, ckb: assistanceCkb },
 } as Record<string, Record<string, Tree>>;
 
 for (const [name, catalogues] of Object.entries(sets)) {
@@ -66,5 +74,17 @@ for (const [name, catalogues] of Object.entries(sets)) {
 describe('the movement catalogue', () => {
   it('adds sections of its own, never replacing the main catalogue\'s', () => {
     expect(Object.keys(movementEn).filter((section) => section in en)).toEqual([]);
+  });
+});
+
+describe('the distribution catalogue', () => {
+  it('adds sections of its own, never replacing the main or the movement catalogue\'s', () => {
+    expect(Object.keys(distributionEn).filter((section) => section in en || section in movementEn)).toEqual([]);
+  });
+});
+
+describe('the assistance catalogue', () => {
+  it('adds sections of its own, never replacing another catalogue\'s', () => {
+    expect(Object.keys(assistanceEn).filter((section) => section in en || section in movementEn || section in distributionEn)).toEqual([]);
   });
 });

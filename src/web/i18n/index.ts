@@ -4,6 +4,8 @@ import { pickLocale, type Locale } from '#domain/i18n/locale';
 import { en, type Catalogue } from './en.ts';
 import { ERROR_LOADERS } from './errors.ts';
 import type { movementEn } from './movement/en.ts';
+import type { distributionEn } from './distribution/en.ts';
+import type { assistanceEn } from './assistance/en.ts';
 
 export type Lang = Locale;
 export const LANGS: readonly Lang[] = ['en', 'ar', 'ckb'];
@@ -31,8 +33,8 @@ const STORAGE_KEY = 'amina.lang';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // The movement strings are added when their pages load (./movement/index.ts).
-    resources: { translation: typeof en & typeof movementEn };
+    // The movement, distribution and assistance strings are added when their pages load (./movement/index.ts, ./distribution/index.ts, ./assistance/index.ts).
+    resources: { translation: typeof en & typeof movementEn & typeof distributionEn & typeof assistanceEn };
   }
 }
 

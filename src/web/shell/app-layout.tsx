@@ -32,6 +32,12 @@ export function AppLayout() {
     ...(can(me, 'figures.read') || can(me, 'assessments.read') || can(me, 'places.manage')
       ? [{ to: '/sites', label: t('nav.sites'), icon: 'sites', testId: 'nav-sites' } as Item] : []),
     ...(can(me, 'assessments.read') ? [{ to: '/assessments', label: t('nav.assessments'), icon: 'assessments', testId: 'nav-assessments' } as Item] : []),
+    ...(can(me, 'assistance.read') ? [
+      { to: '/programmes', label: t('nav.programmes'), icon: 'programmes', testId: 'nav-programmes' } as Item,
+      { to: '/assistance/reports', label: t('nav.assistanceReports'), icon: 'assistanceReports', testId: 'nav-assistance-reports' } as Item,
+    ] : []),
+    ...(can(me, 'assistance.distribute') ? [{ to: '/distribution', label: t('nav.distribution'), icon: 'distribution', testId: 'nav-distribution' } as Item] : []),
+    ...(can(me, 'stock.read') ? [{ to: '/stock', label: t('nav.stock'), icon: 'stock', testId: 'nav-stock' } as Item] : []),
   ];
   const admin: Item[] = [
     ...(can(me, 'organizations.manage') ? [{ to: '/admin/organizations', label: t('nav.organizations'), icon: 'organizations', testId: 'nav-organizations' } as Item] : []),

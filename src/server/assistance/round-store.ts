@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { EntitlementFormula } from '#domain/assistance/formula';
+import type { RoundStatus } from '#domain/assistance/rounds';
+import { TargetingRules } from '#domain/assistance/targeting';
+import type { Executor } from '../audit/store.ts';
+import { iso, json } from './programme-store.ts';
+
+/** SQL of distribution rounds and their points. */
+
+type Person = { id: string; username: string } | null;
+
+export interface RoundRecord {
+  id: string; programmeId: string; number: number; name: string | null; startsOn: string; endsOn: string;
+  rules: TargetingRules; formula: EntitlementFormula; status: RoundStatus; authors: string[];
+  programme: { id: string; code: string; name: string; sector: string; areas: string[]; organizationId: string; organizationCode: string };
+  createdBy: Person; createdAt: string; submittedBy: Person; submittedAt: string | null; approvedBy: Person; approvedAt: string | null;
+  rejection: { reason: string; by: Person; at: string } | null;
+  issuedAt: string | null; targetedHouseholds: number | null; targetedPeople: number | null; version: number;
+}
+
+const person = (id: string | null, username: string | null): Person => (id ? { id, username: username ?? '' } : null);
+const at = (v: unknown) => (v ? iso(v) : null);
+
+function toRound(r: any): RoundRecord {
+  return {
+    id: r.id, programmeId: r.programme_id, number: r.number, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on,
+    // Parsed as written: a round stored with the column defaults ('{}') reads as the defaults of the schemas.
+    rules: TargetingRules.parse(json(r.rules)), formula: EntitlementFormula.parse(json(r.formula)), status: r.status, authors: r.authors ?? [],
+    programme: {
+      id: r.programme_id, code: r.programme_code, name: r.programme_name, sector: r.sector_code, areas: r.areas ?? [],
+      organizationId: r.organization_id, organizationCode: r.organization_code,
+    },
+    createdBy: person(r.created_by, r.created_name), createdAt: iso(r.created_at),
+    submittedBy: person(r.submitted_by, r.submitted_name), submittedAt: at(r.submitted_at),
+    approvedBy: person(r.approved_by, r.approved_name), approvedAt: at(r.approved_at),
+    rejection: r.rejected_reason ? { reason: r.rejected_reason, by: person(r.rejected_by, r.rejected_name), at: iso(r.rejected_at) } : null,
+    issuedAt: at(r.issued_at), targetedHouseholds: r.targeted_households, targetedPeople: r.targeted_people, version: r.version,
+  };
+}
+
+const select = sql`select r.id, r.programme_id, r.number, r.name, r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.rules, r.formula,
+    r.status, r.authors, r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.approved_by, r.approved_at,
+    r.rejected_reason, r.rejected_by, r.rejected_at, r.issued_at, r.targeted_households, r.targeted_people, r.version,
+    p.code as programme_code, p.name as programme_name, p.sector_code, p.areas, p.organization_id, o.code as organization_code,
+    uc.username as created_name, us.username as submitted_name, ua.username as approved_name, ur.username as rejected_name
+  from distribution_rounds r join programmes p on p.id = r.programme_id join organizations o on o.id = p.organization_id
+  left join users uc on uc.id = r.created_by left join users us on us.id = r.submitted_by
+  left join users ua on ua.id = r.approved_by left join users ur on ur.id = r.rejected_by`;
+
+/** A round; `lock` holds it until the transaction ends (every change of status takes it). */
+export async function getRound(db: Executor, id: string, lock = false): Promise<RoundRecord | null> {
+  const r = await sql<any>`${select} where r.id = ${id} ${lock ? sql`for update of r` : sql``}`.execute(db);
+  return r.rows[0] ? toRound(r.rows[0]) : null;
+}
+
+export async function listRounds(db: Executor, programmeId: string, f: { status?: string; page: number; pageSize: number }) {
+  const where = f.status ? sql`r.programme_id = ${programmeId} and r.status = ${f.status}` : sql`r.programme_id = ${programmeId}`;
+  const [rows, count] = await Promise.all([
+    sql<any>`${select} where ${where} order by r.number desc limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from distribution_rounds r where ${where}`.execute(db),
+  ]);
+  return { items: rows.rows.map(toRound), total: count.rows[0].n };
+}
+
+/** The programme's next round number (the caller holds the programme's lock). */
+export async function nextNumber(db: Executor, programmeId: string): Promise<number> {
+  const r = await sql<{ n: number }>`select coalesce(max(number), 0)::int + 1 as n from distribution_rounds where programme_id = ${programmeId}`.execute(db);
+  return r.rows[0].n;
+}
+
+export async function numberTaken(db: Executor, programmeId: string, number: number): Promise<boolean> {
+  const r = await db.selectFrom('distribution_rounds').select('id').where('programme_id', '=', programmeId).where('number', '=', number).executeTakeFirst();
+  return Boolean(r);
+}
+
+export interface RoundValues { name: string | null; startsOn: string; endsOn: string; rules: TargetingRules; formula: EntitlementFormula }
+
+export async function insertRound(db: Executor, r: RoundValues & { id: string; programmeId: string; number: number; createdBy: string }) {
+  await db.insertInto('distribution_rounds').values({
+    id: r.id, programme_id: r.programmeId, number: r.number, name: r.name, starts_on: r.startsOn, ends_on: r.endsOn,
+    rules: JSON.stringify(r.rules), formula: JSON.stringify(r.formula), created_by: r.createdBy, authors: [r.createdBy],
+  }).execute();
+}
+
+/** Writes a draft's new values if it is still a draft at that version; its editor becomes one of its authors. */
+export async function updateDraft(db: Executor, id: string, v: RoundValues, expectedVersion: number, editor: string): Promise<boolean> {
+  const r = await sql`update distribution_rounds set name = ${v.name}, starts_on = ${v.startsOn}, ends_on = ${v.endsOn},
+      rules = ${JSON.stringify(v.rules)}::jsonb, formula = ${JSON.stringify(v.formula)}::jsonb, version = version + 1, updated_at = now(),
+      authors = case when ${editor}::uuid = any (authors) then authors else array_append(authors, ${editor}::uuid) end
+    where id = ${id} and version = ${expectedVersion} and status = 'draft'`.execute(db);
+  return Number(r.numAffectedRows) === 1;
+}
+
+type Step =
+  | { to: 'submitted'; by: string }
+  | { to: 'approved'; by: string }
+  | { to: 'draft'; by: string; reason: string }
+  | { to: 'issued'; households: number; people: number }
+  | { to: 'closed' };
+
+/** Moves the round on from `from` at that version; false when it is no longer there. */
+export async function moveRound(db: Executor, id: string, from: RoundStatus, expectedVersion: number, step: Step): Promise<boolean> {
+  const set = step.to === 'submitted' ? sql`, submitted_by = ${step.by}, submitted_at = now()`
+    : step.to === 'approved' ? sql`, approved_by = ${step.by}, approved_at = now()`
+      : step.to === 'draft' ? sql`, rejected_reason = ${step.reason}, rejected_by = ${step.by}, rejected_at = now(), submitted_by = null, submitted_at = null`
+        : step.to === 'issued' ? sql`, issued_at = now(), targeted_households = ${step.households}, targeted_people = ${step.people}`
+          : sql``;
+  const r = await sql`update distribution_rounds set status = ${step.to}, version = version + 1, updated_at = now() ${set}
+    where id = ${id} and status = ${from} and version = ${expectedVersion}`.execute(db);
+  return Number(r.numAffectedRows) === 1;
+}
+
+// ------------------------------------------------------------------------------ points
+
+export interface PointRef { id: string; code: string; name: string; pcode: string; siteId: string | null }
+
+/** The points of each round, by code. */
+export async function roundPoints(db: Executor, roundIds: string[]): Promise<Map<string, PointRef[]>> {
+  const result = new Map<string, PointRef[]>(roundIds.map((id) => [id, []]));
+  if (roundIds.length === 0) return result;
+  const r = await sql<any>`select rp.round_id, l.id, l.code, l.name, l.pcode, l.site_id from round_points rp
+    join stock_locations l on l.id = rp.point_id where rp.round_id in (${sql.join(roundIds)}) order by l.code`.execute(db);
+  for (const p of r.rows) result.get(p.round_id)!.push({ id: p.id, code: p.code, name: p.name, pcode: p.pcode, siteId: p.site_id });
+  return result;
+}
+
+export async function replacePoints(db: Executor, roundId: string, pointIds: string[]): Promise<void> {
+  await db.deleteFrom('round_points').where('round_id', '=', roundId).execute();
+  if (pointIds.length) await db.insertInto('round_points').values(pointIds.map((p) => ({ round_id: roundId, point_id: p }))).execute();
+}
+
+/**
+ * Which of these ids are active distribution points of the organisation. Reads the stock
+ * capability's table, read-only (its API owns the points; a round only names them).
+ */
+export async function activePoints(db: Executor, ids: string[], organizationId: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await db.selectFrom('stock_locations').select('id').where('id', 'in', ids).where('kind', '=', 'point')
+    .where('active', '=', true).where('organization_id', '=', organizationId).execute();
+  return new Set(r.map((x) => x.id));
+}

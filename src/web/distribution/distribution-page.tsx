@@ -1,0 +1,105 @@
+import '#web/i18n/distribution/index.ts';
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/core';
+import { useNetwork } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
+import { siteName } from '#web/lib/labels.ts';
+import { usePoints, type Point } from './api.ts';
+import { OnlineDesk } from './online-desk.tsx';
+import { OfflineDesk } from './offline/offline-desk.tsx';
+import { useOfflinePoint } from './offline/use-offline-point.ts';
+
+const POINT_KEY = 'amina.distribution-point';
+type Mode = 'online' | 'offline';
+
+function rememberedPoint(): string | null {
+  try {
+    return localStorage.getItem(POINT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The distribution point: the officer chooses the point, then checks each family's card (or
+ * searches the family) and records what it collects. Online every check goes to the server;
+ * offline it works from the list downloaded to this device and syncs later.
+ */
+export function DistributionPage() {
+  const { t } = useTranslation();
+  const points = usePoints();
+  const network = useNetwork();
+  const [pointId, setPointId] = useState<string | null>(rememberedPoint);
+  const offline = useOfflinePoint(pointId);
+  const [mode, setMode] = useState<Mode>(navigator.onLine ? 'online' : 'offline');
+  const point: Point | undefined = points.data?.find((p) => p.id === pointId) ?? offlinePoint(offline.state);
+
+  // Without network the device's list is the only way to work.
+  useEffect(() => {
+    if (!network.online) setMode('offline');
+  }, [network.online]);
+
+  const choose = (id: string | null) => {
+    setPointId(id);
+    try {
+      if (id) localStorage.setItem(POINT_KEY, id);
+    } catch {
+      // Private mode: the point is chosen again next time.
+    }
+  };
+
+  if (points.isPending && network.online && !point) return <PageLoader />;
+  if (points.isError && !point) return <ErrorState error={points.error} onRetry={() => points.refetch()} />;
+  const options = (points.data ?? (point ? [point] : [])).filter((p) => p.active !== false).map((p) => ({ value: p.id, label: `${siteName(p)} (${p.code})` }));
+
+  return (
+    <Stack gap="md" data-testid="distribution-page">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Group align="flex-end" gap="sm">
+          <Title order={1} size="h2">{t('distribution.title')}</Title>
+          {!network.online && <Badge color="orange" size="lg" data-testid="network-offline">{t('offline.noNetwork')}</Badge>}
+        </Group>
+        <Button component={Link} to="/distribution/conflicts" variant="default" data-testid="conflicts-link">{t('conflicts.title')}</Button>
+      </Group>
+      <Group align="flex-end" gap="md">
+        <Select
+          label={t('distribution.point')}
+          placeholder={t('distribution.pointPlaceholder')}
+          data={options}
+          value={point ? pointId : null}
+          onChange={choose}
+          searchable
+          miw={280}
+          data-testid="point-select"
+        />
+        <SegmentedControl
+          value={mode}
+          onChange={(v) => setMode(v as Mode)}
+          data={[
+            { value: 'online', label: t('distribution.modeOnline'), disabled: !network.online },
+            { value: 'offline', label: t('distribution.modeOffline') },
+          ]}
+          data-testid="desk-mode"
+        />
+      </Group>
+      {!point ? (
+        options.length === 0
+          ? <EmptyState title={t('distribution.noPoints')} hint={t('distribution.noPointsHint')} />
+          : <Alert color="blue">{t('distribution.choosePoint')}</Alert>
+      ) : mode === 'online' ? (
+        <OnlineDesk key={point.id} point={point} />
+      ) : (
+        <OfflineDesk key={point.id} point={point} offline={offline} />
+      )}
+    </Stack>
+  );
+}
+
+/** The point as the device's list names it, when the server cannot be asked. */
+function offlinePoint(state: ReturnType<typeof useOfflinePoint>['state']): Point | undefined {
+  if (state.status !== 'locked' && state.status !== 'open') return undefined;
+  const { pointId, pointCode, pointName } = state.info;
+  return { id: pointId, code: pointCode, name: pointName, nameAr: null, nameCkb: null, active: true };
+}
