@@ -114,7 +114,7 @@ async function main() {
     const programme = (await make('POST', '/api/programmes', { code: `WINTER-${uuidv7().slice(-6)}`.toUpperCase(), name: 'Winter response', sector: 'shelter_nfi', startsOn: '2014-09-01' })).body;
     const round = await make('POST', `/api/programmes/${programme.id}/rounds`, {
       startsOn: new Date().toISOString().slice(0, 10), endsOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-      rules: { statuses: ['displaced'] },
+      rules: { statuses: ['displaced'], exclude: { servedInSector: false, openDuplicates: true } },
       formula: { parts: [{ per: 'household', lines: [{ code: 'food_parcel', quantity: 1 }, { code: 'hygiene_kit', quantity: 1 }, { code: 'cash_grant', quantity: 150000 }] }] },
       pointIds: points.map((p) => p.id),
     });

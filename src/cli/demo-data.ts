@@ -15,6 +15,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'momd.viewer', org: 'MOMD', role: 'viewer', scope: [] },
   { username: 'momd.protection', org: 'MOMD', role: 'protection_officer', scope: [] },
   { username: 'momd.coordinator', org: 'MOMD', role: 'coordinator', scope: [] },
+  { username: 'momd.programme', org: 'MOMD', role: 'programme_manager', scope: [] },
+  { username: 'momd.distribution', org: 'MOMD', role: 'distribution_officer', scope: [] },
   { username: 'bmd.registrar', org: 'BMD', role: 'registration_officer', scope: KURDISTAN },
   { username: 'bmd.manager', org: 'BMD', role: 'data_manager', scope: KURDISTAN },
   { username: 'bmd.viewer', org: 'BMD', role: 'viewer', scope: KURDISTAN },

@@ -10,6 +10,7 @@ import { createSite } from '#server/places/service';
 import { importHouseholds, validateForImport, type ImportHousehold } from '#server/registry/import';
 import { cliActor } from './context.ts';
 import { DEMO_IMPORTERS, DEMO_SITES, DEMO_USERS } from './demo-data.ts';
+import { loadDemoAssistance } from './demo-assistance.ts';
 import { loadDemoTracking } from './demo-dtm.ts';
 import { importDemoBoundaries, recordDemoMovements, registeredAfterFlight, type DemoHousehold } from './demo-movements.ts';
 import { runCommand } from './households.ts';
@@ -63,7 +64,7 @@ async function importShare(ctx: Ctx, actor: Actor, share: ImportHousehold[]): Pr
 function printUsers(password: string): void {
   console.log('\nDemo users (password for all of them):', password);
   for (const u of DEMO_USERS) {
-    console.log(`  ${u.username.padEnd(16)} ${u.org.padEnd(5)} ${u.role.padEnd(21)} ${u.scope.length ? u.scope.join(',') : 'all of Iraq'}`);
+    console.log(`  ${u.username.padEnd(18)} ${u.org.padEnd(5)} ${u.role.padEnd(21)} ${u.scope.length ? u.scope.join(',') : 'all of Iraq'}`);
   }
 }
 
@@ -98,6 +99,10 @@ export async function loadDemo(ctx: Ctx, opts: DemoOptions): Promise<void> {
   await recordDemoMovements(ctx, imported, sites, opts.seed);
   const camps = sites.filter((s) => s.kind === 'camp').map((s) => ({ id: s.id, pcode: s.pcode, name: s.names[0] }));
   await loadDemoTracking(ctx, await cliActor(ctx, DEMO_IMPORTERS.MOMD), camps, opts.seed);
+  await loadDemoAssistance(ctx, {
+    clerk: await cliActor(ctx, 'momd.registrar'), maker: await cliActor(ctx, DEMO_IMPORTERS.MOMD),
+    checker: await cliActor(ctx, 'momd.programme'), officer: await cliActor(ctx, 'momd.distribution'),
+  }, opts.seed);
   printUsers(password);
 }
 
