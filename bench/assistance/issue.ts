@@ -21,7 +21,7 @@ import { createUser } from '../../src/server/identity/users.ts';
 import { organizationByCode } from '../../src/server/identity/users-store.ts';
 import { actorByUserId } from '../../src/server/identity/store.ts';
 import { createProgramme } from '../../src/server/assistance/programmes.ts';
-import { createRound } from '../../src/server/assistance/rounds.ts';
+import { createRound, shownRound } from '../../src/server/assistance/rounds.ts';
 import { approveRound, submitRound } from '../../src/server/assistance/approval.ts';
 import { issueEntitlements, previewRound } from '../../src/server/assistance/issue.ts';
 import { assistanceDashboard, reachReport, threeWRows } from '../../src/server/assistance/reports.ts';
@@ -98,7 +98,8 @@ async function main() {
       startsOn: '2014-10-15', endsOn: '2014-11-15', rules: { size: { max: 2 } },
       formula: { parts: [{ per: 'household', lines: [{ code: 'food_parcel', quantity: 1 }] }] },
     });
-    const firstIssued = await timed('issue round 1 (families of 1-2)', () => issueEntitlements(ctx, maker, first));
+    const version = async (id: string) => (await shownRound(db.kysely, id)).version;
+    const firstIssued = await timed('issue round 1 (families of 1-2)', async () => issueEntitlements(ctx, maker, first, await version(first)));
     console.log(`  created ${firstIssued.created}`);
     const main = await approvedRound(ctx, maker, checker, programme.id, {
       startsOn: '2014-11-01', endsOn: '2014-11-30', rules: { statuses: ['displaced', 'returned'], areas: ['IQG11', 'IQG09', 'IQG06', 'IQG08'] },
@@ -113,10 +114,11 @@ async function main() {
       const preview = await timed(`preview round 2 (run ${i + 1})`, () => previewRound(ctx, maker, main));
       if (i === 0) console.log(`  ${preview.households} households, ${preview.people} people; excluded: served ${preview.excluded.servedInSector}, open pairs ${preview.excluded.openDuplicates}`);
     }
-    const issued = await timed('issue round 2', () => issueEntitlements(ctx, maker, main));
+    const seen = await version(main);
+    const issued = await timed('issue round 2', () => issueEntitlements(ctx, maker, main, seen));
     console.log(`  created ${issued.created}, targeted ${issued.round.targetedHouseholds} households, ${issued.round.targetedPeople} people`);
-    const again = await timed('issue round 2 again (creates nothing)', () => issueEntitlements(ctx, maker, main));
-    console.log(`  created ${again.created}`);
+    const again = await timed('issue round 2 again at the version read before (refused: 409)', () => issueEntitlements(ctx, maker, main, seen).then(() => 'issued twice!', (e: { status?: number }) => `refused ${e.status}`));
+    console.log(`  ${again}`);
     await ctx.db.exec('analyze');
     await timed('report: reach by district', () => reachReport(ctx, maker, { by: 'area', level: 2 }));
     await timed('report: reach by sector', () => reachReport(ctx, maker, { by: 'sector', level: 1 }));

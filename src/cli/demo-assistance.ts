@@ -63,8 +63,8 @@ export async function loadDemoAssistance(ctx: Ctx, people: People, seed: number)
     ] },
   }))).body;
   const submitted = await submitRound(ctx, people.maker, round.id, round.version);
-  await approveRound(ctx, people.checker, round.id, submitted.version);
-  const { created } = await issueEntitlements(ctx, people.checker, round.id);
+  const approved = await approveRound(ctx, people.checker, round.id, submitted.version);
+  const { created } = await issueEntitlements(ctx, people.checker, round.id, approved.version);
   const entitlements = await ctx.db.kysely.selectFrom('entitlements').select(['id', 'household_id', 'point_id']).where('round_id', '=', round.id).orderBy('id').limit(60).execute();
   const r = mulberry32(seed + 6);
   let collected = 0;

@@ -100,14 +100,18 @@ describe.skipIf(!hasChromium)('programme managers targeting a distribution round
     await choose(page, 'round-points-picker', 'Ankawa', /Ankawa school/);
     await page.keyboard.press('Escape');
 
-    // Saved as it is built; the preview counts the two families of the rule, and what they get.
-    await expect.poll(() => page.getByTestId('round-save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    // The preview counts the two families of the draft, and what they get, before anything is saved.
+    await expect.poll(() => page.getByTestId('round-save-state').getAttribute('data-state')).toBe('unsaved');
     await expect.poll(() => text(page, 'preview-households'), { timeout: 15_000 }).toBe('2');
+    const id = roundUrl.split('/').pop();
+    expect((await o.maker.client.get(`/api/distribution-rounds/${id}`)).body.rules).not.toMatchObject({ areas: ['IQG11'] });
+    await page.getByTestId('round-save').click();
+    await expect.poll(() => page.getByTestId('round-save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
     expect(await text(page, 'preview-people')).toBe('9');
     expect(await page.locator('[data-testid=preview-area][data-pcode=IQG11] [data-testid=preview-area-households]').textContent()).toBe('2');
     expect(await page.locator('[data-testid=preview-line][data-code=food_parcel]').textContent()).toContain('4 ×');
     expect(await page.locator('[data-testid=preview-line][data-code=cash_grant]').textContent()).toContain('200,000');
-    const stored = (await o.maker.client.get(`/api/distribution-rounds/${roundUrl.split('/').pop()}`)).body;
+    const stored = (await o.maker.client.get(`/api/distribution-rounds/${id}`)).body;
     expect((await o.maker.client.get(`/api/distribution-rounds/${stored.id}/entitlements`)).body.total).toBe(0);
     expect(stored.rules).toMatchObject({ areas: ['IQG11'], needs: ['SM', 'PL'], size: { min: 4, max: 6 } });
     expect(stored.formula.parts[0].bands).toEqual([
@@ -118,9 +122,12 @@ describe.skipIf(!hasChromium)('programme managers targeting a distribution round
     expect(await page.getByTestId('preview-chart').getByRole('listitem').count()).toBe(1);
     await look(page, 'en-round-editor');
 
-    // A change made just before leaving the page is saved all the same.
+    // Leaving with a change not saved asks first; saving and leaving keeps it.
     await page.getByTestId('round-name').fill('First winter round, Erbil');
     await page.getByTestId('round-programme-link').click();
+    await page.getByTestId('round-leave-save').waitFor();
+    await look(page, 'en-round-leave');
+    await page.getByTestId('round-leave-save').click();
     await page.getByTestId('programme-page').waitFor();
     await expect.poll(async () => (await o.maker.client.get(`/api/distribution-rounds/${stored.id}`)).body.name).toBe('First winter round, Erbil');
     await page.getByTestId('dist-round-row').first().click();

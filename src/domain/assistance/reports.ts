@@ -43,7 +43,10 @@ export type ReachCounts = z.infer<typeof Counts>;
 
 export const REACH_DIMENSIONS = ['area', 'programme', 'sector'] as const;
 
+/** Rounds whose period overlaps these days. */
 const Period = { from: Day.optional(), to: Day.optional() };
+/** What the reach report and the dashboard count: rounds of the period, of programmes of the sector. */
+const PeriodAndSector = { sector: SectorCode.optional(), ...Period };
 const AreaPrefix = z.string().trim().toUpperCase().regex(/^IQG\d{2}(Q\d{2}(N\d{2})?)?$/, 'pcode.invalid');
 
 export const ReachQuery = z.object({
@@ -51,12 +54,14 @@ export const ReachQuery = z.object({
   /** For `by=area`: governorates (1) or districts (2). */
   level: z.coerce.number().int().min(1, 'invalid_value').max(2, 'invalid_value').default(1),
   programme: z.uuid('uuid.invalid').optional(),
-  sector: SectorCode.optional(),
   area: AreaPrefix.optional(),
-  /** Rounds whose period overlaps these days. */
-  ...Period,
+  ...PeriodAndSector,
 });
 export type ReachQuery = z.infer<typeof ReachQuery>;
+
+/** The dashboard's filters: the reach report's period and sector. */
+export const DashboardQuery = z.object(PeriodAndSector);
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 export const ReachRow = z.object({
   /** P-code, programme id or sector code. */
@@ -132,8 +137,9 @@ const Totals = z.object({
 });
 
 export const Dashboard = z.object({
+  /** Programmes of the sector whose dates overlap the period; their rounds and entitlements of rounds in the period. */
   programmes: z.array(Totals.extend({
-    id: z.uuid(), code: z.string(), name: z.string(), sector: z.string(), status: z.string(),
+    id: z.uuid(), code: z.string(), name: z.string(), nameAr: z.string().nullable(), nameCkb: z.string().nullable(), sector: z.string(), status: z.string(),
     rounds: z.number().int(), roundsIssued: z.number().int(),
   })),
   sectors: z.array(Totals.extend({ sector: z.string(), programmes: z.number().int() })),

@@ -33,41 +33,59 @@ export const RoundInput = z.object({
 }).strict().superRefine(periodIssue);
 export type RoundInput = z.infer<typeof RoundInput>;
 
-/** A change of a draft at the version read: the fields given replace the round's. */
-export const RoundUpdate = z.object({
-  version: Version,
-  name: OptionalName.transform((v) => (v === undefined ? undefined : v || null)),
+/** What an edit of a draft may change besides its name: the fields given replace the round's. */
+const draftChanges = {
   startsOn: Day.optional(),
   endsOn: Day.optional(),
   rules: TargetingRules.optional(),
   formula: EntitlementFormula.optional(),
   pointIds: PointIds.optional(),
+};
+
+/** A change of a draft at the version read. */
+export const RoundUpdate = z.object({
+  version: Version,
+  name: OptionalName.transform((v) => (v === undefined ? undefined : v || null)),
+  ...draftChanges,
 }).strict().superRefine(periodIssue);
 export type RoundUpdate = z.infer<typeof RoundUpdate>;
 
-/** Submitting or approving names the version seen: what is approved is exactly what was read. */
+/**
+ * Edits not saved yet, to preview: the draft as it would be with these fields (checked as an
+ * update checks them), nothing written. Without a body the round is previewed as stored.
+ */
+export const RoundPreviewInput = z.object(draftChanges).strict().superRefine(periodIssue);
+export type RoundPreviewInput = z.infer<typeof RoundPreviewInput>;
+
+/** Each step of a round names the version seen: what is approved, issued or closed is exactly what was read. */
 export const RoundTransition = z.object({ version: Version }).strict();
 export const RoundRejection = z.object({
   version: Version,
   reason: z.string().trim().min(1, 'required').max(500, 'text.too_long'),
 }).strict();
 
-const Person = z.object({ id: z.uuid(), username: z.string() }).nullable();
+const User = z.object({ id: z.uuid(), username: z.string() });
+const Person = User.nullable();
+/** A name as given, and in Arabic and Kurdish when given: the reader shows the one of its language. */
+const Names = { name: z.string(), nameAr: z.string().nullable(), nameCkb: z.string().nullable() };
 
-export const RoundPoint = z.object({ id: z.uuid(), code: z.string(), name: z.string(), pcode: z.string(), siteId: z.string().nullable() });
+export const RoundPoint = z.object({ id: z.uuid(), code: z.string(), ...Names, pcode: z.string(), siteId: z.string().nullable() });
 
 export const DistributionRound = z.object({
   id: z.uuid(),
-  programme: z.object({ id: z.uuid(), code: z.string(), name: z.string(), sector: z.string(), organization: z.object({ id: z.uuid(), code: z.string() }) }),
+  programme: z.object({ id: z.uuid(), code: z.string(), ...Names, sector: z.string(), organization: z.object({ id: z.uuid(), code: z.string() }) }),
   number: z.number().int(), name: z.string().nullable(), startsOn: z.string(), endsOn: z.string(),
   rules: TargetingRulesView, formula: EntitlementFormulaView, points: z.array(RoundPoint),
   status: z.enum(ROUND_STATUSES),
   createdBy: Person, createdAt: z.string(),
+  /** Everyone who created or edited the draft, in the order they first did: none of them may approve it (maker-checker). */
+  authors: z.array(User),
   submittedBy: Person, submittedAt: z.string().nullable(),
   approvedBy: Person, approvedAt: z.string().nullable(),
   /** The last time a checker sent it back to draft, and why. */
   rejection: z.object({ reason: z.string(), by: Person, at: z.string() }).nullable(),
-  issuedAt: z.string().nullable(),
+  issuedBy: Person, issuedAt: z.string().nullable(),
+  closedBy: Person, closedAt: z.string().nullable(),
   targetedHouseholds: z.number().int().nullable(), targetedPeople: z.number().int().nullable(),
   version: z.number().int(),
 });
@@ -117,7 +135,7 @@ export type EntitlementQuery = z.infer<typeof EntitlementQuery>;
 export const IssuedEntitlement = z.object({
   id: z.uuid(),
   household: z.object({ id: z.uuid(), registrationNumber: z.string(), headName: z.string(), size: z.number().int(), currentPcode: z.string() }),
-  pcode: z.string(), point: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
+  pcode: z.string(), point: z.object({ id: z.uuid(), code: z.string(), ...Names }).nullable(),
   contents: z.array(EntitlementLine), people: z.number().int(), score: z.number().int(),
   status: z.enum(ENTITLEMENT_STATUSES), redeemedAt: z.string().nullable(),
 });

@@ -95,8 +95,14 @@ export const ThresholdsInput = z.object({
 });
 export type ThresholdsInput = z.infer<typeof ThresholdsInput>;
 
+/** Up to 100 ids separated by commas (a page of places at once). */
+const UuidList = z.string().trim().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}(,[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}){0,99}$/i, 'uuid.invalid')
+  .transform((v) => v.toLowerCase().split(','));
+
 export const LevelQuery = z.object({
   location: Uuid.optional(),
+  /** Several places at once (the places of a page of the list). */
+  locations: UuidList.optional(),
   item: StockItemCode.optional(),
   /** Only items at or under their low level. */
   low: Flag.optional(),

@@ -129,6 +129,7 @@ export const ar: Record<keyof typeof en, string> = {
   'distribution_round.not_submitted': 'لم تُقدَّم هذه الجولة للموافقة.',
   'distribution_round.not_approved': 'لم تتم الموافقة على هذه الجولة: لا تُصدر الاستحقاقات إلا بعد الموافقة.',
   'distribution_round.not_issued': 'لا يمكن إغلاق إلا جولة صدرت استحقاقاتها.',
+  'distribution_round.already_issued': 'سبق أن صدرت استحقاقات هذه الجولة: لم يُنشأ أي شيء إضافي.',
   'distribution_round.already_closed': 'هذه الجولة مغلقة مسبقاً.',
   'distribution_round.own_approval': 'أنت من أعدّ هذه الجولة أو قدّمها: يجب أن يوافق عليها شخص آخر.',
   'distribution_round.no_formula': 'حدّد ما تحصل عليه كل أسرة قبل تقديم الجولة.',

@@ -129,6 +129,7 @@ export const ckb: Record<keyof typeof en, string> = {
   'distribution_round.not_submitted': 'ئەم خولە بۆ پەسەندکردن پێشکەش نەکراوە.',
   'distribution_round.not_approved': 'ئەم خولە پەسەند نەکراوە: مافەکان تەنها دوای پەسەندکردن دەردەچن.',
   'distribution_round.not_issued': 'تەنها ئەو خولەی مافەکانی دەرچووە دەتوانرێت دابخرێت.',
+  'distribution_round.already_issued': 'مافەکانی ئەم خولە پێشتر دەرچوون: هیچی تر دروست نەکرا.',
   'distribution_round.already_closed': 'ئەم خولە پێشتر داخراوە.',
   'distribution_round.own_approval': 'تۆ ئەم خولەت ئامادە کردووە یان پێشکەشت کردووە: دەبێت کەسێکی تر پەسەندی بکات.',
   'distribution_round.no_formula': 'پێش پێشکەشکردنی خولەکە دیاری بکە هەر خێزانێک چی وەردەگرێت.',

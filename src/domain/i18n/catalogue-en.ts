@@ -130,6 +130,7 @@ export const en = {
   'distribution_round.not_submitted': 'This round has not been submitted for approval.',
   'distribution_round.not_approved': 'This round has not been approved: entitlements are issued only after approval.',
   'distribution_round.not_issued': 'Only a round whose entitlements have been issued can be closed.',
+  'distribution_round.already_issued': 'The entitlements of this round have already been issued: nothing more was created.',
   'distribution_round.already_closed': 'This round is already closed.',
   'distribution_round.own_approval': 'You prepared or submitted this round: another person must approve it.',
   'distribution_round.no_formula': 'Say what each household receives before submitting the round.',

@@ -3,7 +3,7 @@ import { Flow, FlowInput, FlowList, FlowQuery, FlowUpdate } from '#domain/moveme
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import * as flows from './flows.ts';
-import { IdParam, IdempotencyHeaders, sendCreated } from './route-schemas.ts';
+import { IdParam, IdempotencyHeaders, sendCreated } from '../http/route-schemas.ts';
 
 /** Flow monitoring: people counted at transit points by day, direction, sex and age group. */
 export const flowRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {

@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import { Problem } from '../http/problem.ts';
 import { exportMasterList, importMasterList } from './master-list.ts';
-import { IdParam } from './route-schemas.ts';
+import { IdParam } from '../http/route-schemas.ts';
 import { CONTENT_TYPES, readSheet, writeSheet } from './sheets.ts';
 
 /** A master list of a few thousand locations is a few megabytes; a spreadsheet of many rounds, more. */

@@ -7,7 +7,7 @@ import { requireActor } from '../http/auth.ts';
 import { flowRoutes } from './flow-routes.ts';
 import * as locations from './locations.ts';
 import { masterListRoutes } from './master-list-routes.ts';
-import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from './route-schemas.ts';
+import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../http/route-schemas.ts';
 import * as rounds from './rounds.ts';
 import * as assessments from './service.ts';
 

@@ -12,23 +12,30 @@ import { roundOf, shownRound } from './rounds.ts';
  * The maker-checker steps of a round: its maker submits the draft, a checker who did not prepare
  * or submit it approves it or sends it back to draft with a reason; after its entitlements are
  * issued (issue.ts) it is closed. Each step names the version it was taken on: a round changed
- * meanwhile is a 409 with the current one, never approved unseen.
+ * meanwhile is a 409 with the current one, never approved, issued or closed unseen.
  */
 
-const WRONG_STATUS: Record<string, ErrorKey> = {
-  submitted: 'distribution_round.not_draft', approved: 'distribution_round.not_submitted', draft: 'distribution_round.not_submitted',
-  closed: 'distribution_round.not_issued',
+type Status = store.RoundRecord['status'];
+
+/** Why a round is not where a step to `to` starts. */
+const WRONG_STATUS: Record<Status, ErrorKey> = {
+  draft: 'distribution_round.not_submitted', submitted: 'distribution_round.not_draft', approved: 'distribution_round.not_submitted',
+  issued: 'distribution_round.not_approved', closed: 'distribution_round.not_issued',
 };
 
 async function conflict(trx: Trx, id: string, key: ErrorKey): Promise<Problem> {
   return new Problem(409, key, { extra: { current: await shownRound(trx, id) } });
 }
 
-/** The round is at `from` and at the version read, or a 409 with the current round. */
-async function assertAt(trx: Trx, round: store.RoundRecord, from: store.RoundRecord['status'], version: number | null, to: string) {
-  if (round.status === 'closed' && to === 'closed') throw await conflict(trx, round.id, 'distribution_round.already_closed');
+/**
+ * The round is at `from` and at the version read, or a 409 with the current round: issued or
+ * closed already (a second click, or someone else), in another step, or changed since it was read.
+ */
+export async function assertAt(trx: Trx, round: store.RoundRecord, from: Status, version: number, to: Status) {
+  if (to === 'issued' && (round.status === 'issued' || round.status === 'closed')) throw await conflict(trx, round.id, 'distribution_round.already_issued');
+  if (to === 'closed' && round.status === 'closed') throw await conflict(trx, round.id, 'distribution_round.already_closed');
   if (round.status !== from) throw await conflict(trx, round.id, WRONG_STATUS[to]);
-  if (version !== null && version !== round.version) throw await conflict(trx, round.id, 'problem.conflict_version');
+  if (version !== round.version) throw await conflict(trx, round.id, 'problem.conflict_version');
 }
 
 async function move(trx: Trx, round: store.RoundRecord, step: Parameters<typeof store.moveRound>[4]) {
@@ -56,7 +63,7 @@ export async function approveRound(ctx: Ctx, actor: Actor, id: string, version: 
   requirePermission(actor, 'assistance.approve');
   return inTransaction(ctx, async (trx) => {
     const round = await roundOf(trx, actor, id, true);
-    assertCanApprove(actor, { organizationId: round.programme.organizationId, authors: round.authors, submittedBy: round.submittedBy?.id ?? null });
+    assertCanApprove(actor, { organizationId: round.programme.organizationId, authors: round.authors.map((a) => a.id), submittedBy: round.submittedBy?.id ?? null });
     await assertAt(trx, round, 'submitted', version, 'approved');
     await move(trx, round, { to: 'approved', by: actor.userId });
     await audit(trx, actor, 'distribution_round.approve', 'distribution_round', id, { version, submittedBy: round.submittedBy?.id });
@@ -76,13 +83,13 @@ export async function rejectRound(ctx: Ctx, actor: Actor, id: string, version: n
   });
 }
 
-/** Closes a round whose entitlements were issued (`assistance.manage`): for good. */
-export async function closeRound(ctx: Ctx, actor: Actor, id: string): Promise<DistributionRound> {
+/** Closes a round whose entitlements were issued (`assistance.manage`), as read: for good. */
+export async function closeRound(ctx: Ctx, actor: Actor, id: string, version: number): Promise<DistributionRound> {
   assertCanManage(actor);
   return inTransaction(ctx, async (trx) => {
     const round = await roundOf(trx, actor, id, true);
-    await assertAt(trx, round, 'issued', null, 'closed');
-    await move(trx, round, { to: 'closed' });
+    await assertAt(trx, round, 'issued', version, 'closed');
+    await move(trx, round, { to: 'closed', by: actor.userId });
     await audit(trx, actor, 'distribution_round.close', 'distribution_round', id, { targetedHouseholds: round.targetedHouseholds });
     return shownRound(trx, id);
   });

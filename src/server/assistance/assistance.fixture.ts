@@ -103,8 +103,8 @@ export async function approve(o: Org, roundId: string) {
 /** A round drafted with these rules and formula, approved and issued; returns the issue answer. */
 export async function issued(o: Org, programmeId: string, over: Record<string, unknown> = {}) {
   const round = await newRound(o.maker.client, programmeId, over);
-  await approve(o, round.id);
-  const res = await o.maker.client.post(`/api/distribution-rounds/${round.id}/issue`);
+  const approved = await approve(o, round.id);
+  const res = await o.maker.client.post(`/api/distribution-rounds/${round.id}/issue`, { version: approved.version });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as { round: { id: string; targetedHouseholds: number; targetedPeople: number }; created: number };
 }
@@ -117,10 +117,13 @@ export async function entitlementsOf(client: Client, roundId: string, query = ''
 }
 
 /** A distribution point of the organisation (written directly: the stock capability owns its API). */
-export async function newPoint(server: TestServer, o: Org, over: { pcode?: string; siteId?: string | null; active?: boolean; kind?: string } = {}) {
+export async function newPoint(server: TestServer, o: Org, over: {
+  pcode?: string; siteId?: string | null; active?: boolean; kind?: string; name?: string; nameAr?: string; nameCkb?: string;
+} = {}) {
   const id = uuidv7();
   await server.ctx.db.kysely.insertInto('stock_locations').values({
-    id, code: `PT-${next()}-${random().toUpperCase()}`, kind: over.kind ?? 'point', name: 'Point', pcode: over.pcode ?? 'IQG11Q01',
+    id, code: `PT-${next()}-${random().toUpperCase()}`, kind: over.kind ?? 'point', pcode: over.pcode ?? 'IQG11Q01',
+    name: over.name ?? 'Point', name_ar: over.nameAr ?? null, name_ckb: over.nameCkb ?? null,
     site_id: over.siteId ?? null, organization_id: o.org.id, active: over.active ?? true,
   }).execute();
   return id;

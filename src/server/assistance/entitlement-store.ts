@@ -71,7 +71,8 @@ export async function roundTotals(db: Executor, roundId: string): Promise<{ hous
 }
 
 export interface EntitlementRecord {
-  id: string; householdId: string; pcode: string; point: { id: string; code: string; name: string } | null;
+  id: string; householdId: string; pcode: string;
+  point: { id: string; code: string; name: string; nameAr: string | null; nameCkb: string | null } | null;
   contents: { code: string; quantity: number }[]; people: number; score: number; status: 'issued' | 'redeemed' | 'cancelled';
   redeemedAt: string | null;
 }
@@ -87,14 +88,14 @@ export async function listEntitlements(db: Executor, roundId: string, scope: rea
   ], sql` and `);
   const [rows, count] = await Promise.all([
     sql<any>`select e.id, e.household_id, e.pcode, e.contents, e.people, e.score, e.status, l.id as point_id, l.code as point_code,
-        l.name as point_name, x.redeemed_at
+        l.name as point_name, l.name_ar as point_name_ar, l.name_ckb as point_name_ckb, x.redeemed_at
       from entitlements e left join stock_locations l on l.id = e.point_id left join redemptions x on x.entitlement_id = e.id
       where ${where} order by e.pcode, e.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from entitlements e where ${where}`.execute(db),
   ]);
   const items: EntitlementRecord[] = rows.rows.map((r) => ({
     id: r.id, householdId: r.household_id, pcode: r.pcode, contents: json(r.contents), people: r.people, score: r.score, status: r.status,
-    point: r.point_id ? { id: r.point_id, code: r.point_code, name: r.point_name } : null, redeemedAt: r.redeemed_at ? iso(r.redeemed_at) : null,
+    point: r.point_id ? { id: r.point_id, code: r.point_code, name: r.point_name, nameAr: r.point_name_ar, nameCkb: r.point_name_ckb } : null, redeemedAt: r.redeemed_at ? iso(r.redeemed_at) : null,
   }));
   return { items, total: count.rows[0].n };
 }

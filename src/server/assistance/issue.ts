@@ -1,18 +1,18 @@
 import { stockNeeded } from '#domain/assistance/catalogue';
 import { entitlementFor, formulaTotals } from '#domain/assistance/formula';
-import type { DistributionRound, EntitlementQuery, IssuedEntitlement, RoundPreview } from '#domain/assistance/rounds';
+import type { DistributionRound, EntitlementQuery, IssuedEntitlement, RoundPreview, RoundPreviewInput } from '#domain/assistance/rounds';
 import type { Actor, Ctx } from '../context.ts';
 import type { Executor } from '../audit/store.ts';
-import { Problem } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
 import { areaNames } from '../places/service.ts';
 import { entitledHouseholds } from '../registry/entitled.ts';
 import { audit, inTransaction } from '../shared/tx.ts';
+import { assertAt } from './approval.ts';
 import { activeItems, scoredWeights } from './catalogue.ts';
 import * as store from './entitlement-store.ts';
 import { assertCanManage, assertCanRead } from './policy.ts';
 import { moveRound, roundPoints, type RoundRecord } from './round-store.ts';
-import { roundOf, shownRound } from './rounds.ts';
+import { editedDraft, roundOf, shownRound } from './rounds.ts';
 import type { TargetFrame } from './targeting-sql.ts';
 
 /** What targeting needs of a round: its programme's organisation, sector and areas, its rules, the weights. */
@@ -33,12 +33,15 @@ const add = (m: Map<string, Tally>, key: string, households: number, people: num
 /**
  * What the round would target now, by governorate and district, and the totals of each line of
  * its formula: one aggregate query, nothing created. Households the formula gives nothing (their
- * size in no band) are counted apart; they would not be issued.
+ * size in no band) are counted apart; they would not be issued. With `edits` (any field), the
+ * draft as it would be with them (the editor's unsaved changes), checked as an update: only a
+ * draft, only for its managers.
  */
-export async function previewRound(ctx: Ctx, actor: Actor, id: string): Promise<RoundPreview> {
+export async function previewRound(ctx: Ctx, actor: Actor, id: string, edits: RoundPreviewInput = {}): Promise<RoundPreview> {
   assertCanRead(actor);
   const db = ctx.db.kysely;
-  const round = await roundOf(db, actor, id);
+  const stored = await roundOf(db, actor, id);
+  const round = Object.keys(edits).length > 0 ? await editedDraft(db, actor, stored, edits) : stored;
   const counts = await store.countTargets(db, await frameOf(db, round));
   const byPeople = new Map<number, number>();
   const governorates = new Map<string, Tally>();
@@ -72,20 +75,20 @@ export async function previewRound(ctx: Ctx, actor: Actor, id: string): Promise<
 }
 
 /**
- * Issues the entitlements of an approved round (`assistance.manage`), in one transaction and
- * one set-based statement, and records how many households and people were targeted. Issuing
- * again (or concurrently: the round is locked) creates nothing more and answers `created: 0`.
+ * Issues the entitlements of the approved round as read (`assistance.manage`), in one
+ * transaction and one set-based statement, and records who issued them and how many households
+ * and people were targeted. Once only: issuing again, or concurrently (the round is locked), is
+ * a 409 with the round as issued.
  */
-export async function issueEntitlements(ctx: Ctx, actor: Actor, roundId: string): Promise<{ round: DistributionRound; created: number }> {
+export async function issueEntitlements(ctx: Ctx, actor: Actor, roundId: string, version: number): Promise<{ round: DistributionRound; created: number }> {
   assertCanManage(actor);
   return inTransaction(ctx, async (trx) => {
     const round = await roundOf(trx, actor, roundId, true);
-    if (round.status === 'issued' || round.status === 'closed') return { round: await shownRound(trx, roundId), created: 0 };
-    if (round.status !== 'approved') throw new Problem(409, 'distribution_round.not_approved', { extra: { current: await shownRound(trx, roundId) } });
+    await assertAt(trx, round, 'approved', version, 'issued');
     const points = (await roundPoints(trx, [roundId])).get(roundId)!;
     const created = await store.insertEntitlements(trx, await frameOf(trx, round), round.formula, points.length > 0);
     const totals = await store.roundTotals(trx, roundId);
-    await moveRound(trx, roundId, 'approved', round.version, { to: 'issued', ...totals });
+    await moveRound(trx, roundId, 'approved', round.version, { to: 'issued', by: actor.userId, ...totals });
     await audit(trx, actor, 'distribution_round.issue', 'distribution_round', roundId, { created, ...totals });
     return { round: await shownRound(trx, roundId), created };
   });

@@ -104,8 +104,9 @@ describe('programmes', () => {
     expect((await c.get(`/api/programmes/${p.id}/rounds`)).status).toBe(404);
     for (const path of ['', '/entitlements']) expect((await c.get(`/api/distribution-rounds/${round.id}${path}`)).status, path).toBe(404);
     expect((await c.patch(`/api/distribution-rounds/${round.id}`, { version: 1, name: 'x' })).status).toBe(404);
-    for (const step of ['preview', 'issue', 'close']) expect((await c.post(`/api/distribution-rounds/${round.id}/${step}`)).status, step).toBe(404);
-    for (const step of ['submit', 'approve']) expect((await c.post(`/api/distribution-rounds/${round.id}/${step}`, { version: 1 })).status, step).toBe(404);
+    expect((await c.post(`/api/distribution-rounds/${round.id}/preview`)).status).toBe(404);
+    expect((await c.post(`/api/distribution-rounds/${round.id}/preview`, { rules: {} })).status).toBe(404);
+    for (const step of ['submit', 'approve', 'issue', 'close']) expect((await c.post(`/api/distribution-rounds/${round.id}/${step}`, { version: 1 })).status, step).toBe(404);
     expect((await c.post(`/api/distribution-rounds/${round.id}/reject`, { version: 1, reason: 'no' })).status).toBe(404);
     const viewer = await makeUser(server, { org: o.code, role: 'registration_officer' });
     expect((await viewer.client.get(`/api/programmes/${p.id}`)).status).toBe(403);
@@ -126,5 +127,14 @@ describe('the API description', () => {
     }
     const round = JSON.stringify(spec.paths['/api/programmes/{id}/rounds'].post.requestBody);
     for (const word of ['servedInSector', 'openDuplicates', 'shelterCategories', 'maxPeople', 'bands']) expect(round, word).toContain(word);
+    const preview = JSON.stringify(spec.paths['/api/distribution-rounds/{id}/preview'].post.requestBody);
+    for (const word of ['startsOn', 'servedInSector', 'bands', 'pointIds']) expect(preview, word).toContain(word);
+    for (const step of ['submit', 'approve', 'issue', 'close']) {
+      expect(JSON.stringify(spec.paths[`/api/distribution-rounds/{id}/${step}`].post.requestBody), step).toContain('"required":["version"]');
+    }
+    const read = JSON.stringify(spec.paths['/api/distribution-rounds/{id}'].get.responses);
+    for (const word of ['authors', 'issuedBy', 'closedBy', 'closedAt', 'nameCkb']) expect(read, word).toContain(word);
+    const dashboard = (spec.paths['/api/assistance/reports/dashboard'].get as { parameters?: { name: string }[] }).parameters ?? [];
+    expect(dashboard.map((q) => q.name).sort()).toEqual(['from', 'sector', 'to']);
   });
 });

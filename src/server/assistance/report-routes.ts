@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Dashboard, DistributionSheet, Reach, ReachQuery, SheetQuery, ThreeW, ThreeWQuery } from '#domain/assistance/reports';
+import { Dashboard, DashboardQuery, DistributionSheet, Reach, ReachQuery, SheetQuery, ThreeW, ThreeWQuery } from '#domain/assistance/reports';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import { assistanceDashboard, distributionSheet, reachReport, threeWCsv, threeWRows } from './reports.ts';
@@ -31,6 +31,9 @@ export const reportRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => 
   });
 
   app.get('/assistance/reports/dashboard', {
-    schema: { tags, description: 'Per programme and per sector: rounds, households and people targeted and reached, redemption rate.', response: { 200: Dashboard } },
-  }, async (request) => assistanceDashboard(ctx, requireActor(request)));
+    schema: {
+      tags, querystring: DashboardQuery, response: { 200: Dashboard },
+      description: 'Per programme and per sector: rounds, households and people targeted and reached, redemption rate; of the rounds whose period overlaps `from`-`to`, of programmes of `sector`.',
+    },
+  }, async (request) => assistanceDashboard(ctx, requireActor(request), request.query));
 };

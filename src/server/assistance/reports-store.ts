@@ -93,24 +93,39 @@ export async function threeW(db: Executor, f: ReportFilter): Promise<ThreeWRecor
 }
 
 export interface ProgrammeTally {
-  id: string; code: string; name: string; sector: string; status: string; rounds: number; roundsIssued: number; entitlements: number; redeemed: number;
+  id: string; code: string; name: string; nameAr: string | null; nameCkb: string | null; sector: string; status: string;
+  rounds: number; roundsIssued: number; entitlements: number; redeemed: number;
 }
 
-/** Per programme of the organisation: its rounds, the entitlements issued and how many were collected. */
+/**
+ * Per programme of the organisation (of the sector, its dates overlapping the period): its rounds
+ * in the period, the entitlements they issued (inside the scope) and how many were collected.
+ */
 export async function programmeTallies(db: Executor, f: ReportFilter): Promise<ProgrammeTally[]> {
   const scope = f.scope.length ? likeAny(sql`e.pcode`, f.scope) : sql`true`;
-  const r = await sql<any>`select p.id, p.code, p.name, p.sector_code, p.status,
-      (select count(*) from distribution_rounds r where r.programme_id = p.id)::int as rounds,
-      (select count(*) from distribution_rounds r where r.programme_id = p.id and r.status in ('issued', 'closed'))::int as rounds_issued,
+  const inPeriod = sql.join([
+    sql`r.programme_id = p.id`,
+    ...(f.from ? [sql`r.ends_on >= ${f.from}::date`] : []),
+    ...(f.to ? [sql`r.starts_on <= ${f.to}::date`] : []),
+  ], sql` and `);
+  const programmes = sql.join([
+    sql`p.organization_id = ${f.organizationId}`,
+    ...(f.sector ? [sql`p.sector_code = ${f.sector}`] : []),
+    ...(f.from ? [sql`(p.ends_on is null or p.ends_on >= ${f.from}::date)`] : []),
+    ...(f.to ? [sql`p.starts_on <= ${f.to}::date`] : []),
+  ], sql` and `);
+  const r = await sql<any>`select p.id, p.code, p.name, p.name_ar, p.name_ckb, p.sector_code, p.status,
+      (select count(*) from distribution_rounds r where ${inPeriod})::int as rounds,
+      (select count(*) from distribution_rounds r where ${inPeriod} and r.status in ('issued', 'closed'))::int as rounds_issued,
       coalesce(t.entitlements, 0)::int as entitlements, coalesce(t.redeemed, 0)::int as redeemed
     from programmes p left join lateral (
       select count(*) as entitlements, count(x.id) as redeemed
       from entitlements e join distribution_rounds r on r.id = e.round_id left join redemptions x on x.entitlement_id = e.id
-      where r.programme_id = p.id and e.status <> 'cancelled' and ${scope}) t on true
-    where p.organization_id = ${f.organizationId} order by p.starts_on desc, p.code`.execute(db);
+      where ${inPeriod} and e.status <> 'cancelled' and ${scope}) t on true
+    where ${programmes} order by p.starts_on desc, p.code`.execute(db);
   return r.rows.map((x) => ({
-    id: x.id, code: x.code, name: x.name, sector: x.sector_code, status: x.status, rounds: x.rounds, roundsIssued: x.rounds_issued,
-    entitlements: x.entitlements, redeemed: x.redeemed,
+    id: x.id, code: x.code, name: x.name, nameAr: x.name_ar, nameCkb: x.name_ckb, sector: x.sector_code, status: x.status,
+    rounds: x.rounds, roundsIssued: x.rounds_issued, entitlements: x.entitlements, redeemed: x.redeemed,
   }));
 }
 

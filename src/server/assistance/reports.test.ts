@@ -111,6 +111,29 @@ describe('assistance reports', () => {
     expect(dash.totals).toMatchObject({ entitlements: 7, redeemed: 3, targeted: { households: 4 }, reached: { households: 2 } });
   });
 
+  it('filter the dashboard by period and sector as the reach report, and name programmes in three languages', async () => {
+    const health = await get(d.o, '/api/assistance/reports/dashboard?sector=health');
+    expect(health.programmes.map((p: { id: string }) => p.id)).toEqual([d.health.id]);
+    expect(health.sectors.map((s: { sector: string }) => s.sector)).toEqual(['health']);
+    expect(health.totals).toMatchObject({ entitlements: 3, redeemed: 1, targeted: { households: 3 }, reached: { households: 1 } });
+    const reach = await get(d.o, '/api/assistance/reports/reach?by=sector&sector=health');
+    expect(health.totals.targeted).toEqual({ households: reach.totals.targeted.households, people: reach.totals.targeted.people });
+
+    // Programmes whose dates overlap a later period are listed, without rounds there.
+    const later = await get(d.o, '/api/assistance/reports/dashboard?from=2015-01-01&to=2015-06-30');
+    expect(later.programmes.find((p: { id: string }) => p.id === d.shelter.id)).toMatchObject({ rounds: 0, roundsIssued: 0, entitlements: 0, targeted: { households: 0 } });
+    expect(later.totals).toMatchObject({ entitlements: 0, redemptionRate: 0 });
+    expect((await get(d.o, '/api/assistance/reports/dashboard?to=2014-08-31')).programmes).toEqual([]);
+    const november = await get(d.o, '/api/assistance/reports/dashboard?from=2014-11-15&to=2014-11-20&sector=shelter_nfi');
+    expect(november.programmes.find((p: { id: string }) => p.id === d.shelter.id)).toMatchObject({
+      name: 'Winter', nameAr: 'الاستجابة الشتوية 2014', nameCkb: null, rounds: 1, roundsIssued: 1, entitlements: 4, redeemed: 2,
+    });
+
+    const bad = await d.o.officer.client.get('/api/assistance/reports/dashboard?from=2014-13-01&sector=Not a sector');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['from', 'sector']);
+  });
+
   it('show another organisation nothing, and its point not at all', async () => {
     const partner = await organisation(server);
     expect((await get(partner, '/api/assistance/reports/reach')).rows).toEqual([]);

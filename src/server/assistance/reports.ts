@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { inScope } from '#domain/places/pcode';
 import { guardCell } from '#domain/registry/csv-format';
 import {
-  redemptionRate, threeWTable, type Dashboard, type DistributionSheet, type Reach, type ReachCounts, type ReachQuery, type SheetQuery, type ThreeWRow,
+  redemptionRate, threeWTable, type Dashboard, type DashboardQuery, type DistributionSheet, type Reach, type ReachCounts, type ReachQuery, type SheetQuery, type ThreeWRow,
 } from '#domain/assistance/reports';
 import type { Actor, Ctx } from '../context.ts';
 import { notFound } from '../http/problem.ts';
@@ -100,12 +100,13 @@ export function threeWCsv(rows: readonly ThreeWRow[]): string {
 
 /**
  * The dashboard: per programme its rounds, households and people targeted and reached, and the
- * redemption rate (collected / issued entitlements); the same per sector and in all.
+ * redemption rate (collected / issued entitlements); the same per sector and in all. The period
+ * and sector choose the rounds as they do for the reach report.
  */
-export async function assistanceDashboard(ctx: Ctx, actor: Actor): Promise<Dashboard> {
+export async function assistanceDashboard(ctx: Ctx, actor: Actor, q: DashboardQuery = {}): Promise<Dashboard> {
   assertCanRead(actor);
   const db = ctx.db.kysely;
-  const f = filterOf(actor);
+  const f = filterOf(actor, q);
   const [tallies, byProgramme, bySector, [all]] = await Promise.all([
     store.programmeTallies(db, f), store.reach(db, f, 'programme'), store.reach(db, f, 'sector'), store.reach(db, f, 'all'),
   ]);
@@ -121,7 +122,7 @@ export async function assistanceDashboard(ctx: Ctx, actor: Actor): Promise<Dashb
   const sectors = [...new Set(tallies.map((t) => t.sector))].sort();
   return {
     programmes: tallies.map((t) => ({
-      id: t.id, code: t.code, name: t.name, sector: t.sector, status: t.status, rounds: t.rounds, roundsIssued: t.roundsIssued,
+      id: t.id, code: t.code, name: t.name, nameAr: t.nameAr, nameCkb: t.nameCkb, sector: t.sector, status: t.status, rounds: t.rounds, roundsIssued: t.roundsIssued,
       ...pair(byProgramme.find((r) => r.key === t.id)), ...counts([t]),
     })),
     sectors: sectors.map((s) => {

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  DistributionRound, EntitlementQuery, IssueResult, IssuedEntitlement, RoundInput, RoundPreview, RoundQuery, RoundRejection, RoundTransition, RoundUpdate,
+  DistributionRound, EntitlementQuery, IssueResult, IssuedEntitlement, RoundInput, RoundPreview, RoundPreviewInput, RoundQuery, RoundRejection,
+  RoundTransition, RoundUpdate,
 } from '#domain/assistance/rounds';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
-import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../assessments/route-schemas.ts';
+import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../http/route-schemas.ts';
 import { approveRound, closeRound, rejectRound, submitRound } from './approval.ts';
 import { issueEntitlements, previewRound, roundEntitlements } from './issue.ts';
 import * as rounds from './rounds.ts';
@@ -31,8 +32,14 @@ export const roundRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   }, async (request) => rounds.updateRound(ctx, requireActor(request), request.params.id, request.body));
 
   app.post('/distribution-rounds/:id/preview', {
-    schema: { tags, params: IdParam, description: 'How many households and people the rules target now, by governorate and district, and the totals of the formula. Nothing is created.', response: { 200: RoundPreview } },
-  }, async (request) => previewRound(ctx, requireActor(request), request.params.id));
+    schema: {
+      // A request without a body reaches validation as null.
+      tags, params: IdParam, body: RoundPreviewInput.nullish(), response: { 200: RoundPreview },
+      description: 'How many households and people the rules target now, by governorate and district, and the totals of the formula. Nothing is created. '
+        + 'Without a body (or `{}`): the round as stored (`assistance.read`). With `{ startsOn?, endsOn?, rules?, formula?, pointIds? }`: the draft as it would be with these '
+        + 'unsaved edits, checked as a PATCH checks them (422 with each field at fault); only for a draft (409 otherwise) and its managers (`assistance.manage`).',
+    },
+  }, async (request) => previewRound(ctx, requireActor(request), request.params.id, request.body ?? {}));
 
   app.post('/distribution-rounds/:id/submit', {
     schema: { tags, params: IdParam, body: RoundTransition, description: 'The maker sends the draft (at this version) for approval.', response: { 200: DistributionRound } },
@@ -47,11 +54,15 @@ export const roundRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   }, async (request) => rejectRound(ctx, requireActor(request), request.params.id, request.body.version, request.body.reason));
 
   app.post('/distribution-rounds/:id/issue', {
-    schema: { tags, params: IdParam, description: 'Creates the entitlements of an approved round. Issuing again creates nothing more (`created: 0`).', response: { 200: IssueResult } },
-  }, async (request) => issueEntitlements(ctx, requireActor(request), request.params.id));
+    schema: {
+      tags, params: IdParam, body: RoundTransition, response: { 200: IssueResult },
+      description: 'Creates the entitlements of the approved round (at this version), once: issued already, or changed since it was read, is a 409 with the current round.',
+    },
+  }, async (request) => issueEntitlements(ctx, requireActor(request), request.params.id, request.body.version));
 
-  app.post('/distribution-rounds/:id/close', { schema: { tags, params: IdParam, response: { 200: DistributionRound } } }, async (request) =>
-    closeRound(ctx, requireActor(request), request.params.id));
+  app.post('/distribution-rounds/:id/close', {
+    schema: { tags, params: IdParam, body: RoundTransition, description: 'Closes the issued round (at this version) for good; a stale version is a 409 with the current round.', response: { 200: DistributionRound } },
+  }, async (request) => closeRound(ctx, requireActor(request), request.params.id, request.body.version));
 
   app.get('/distribution-rounds/:id/entitlements', {
     schema: { tags, params: IdParam, querystring: EntitlementQuery, response: { 200: PageOf(IssuedEntitlement) } },

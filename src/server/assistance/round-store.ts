@@ -7,15 +7,20 @@ import { iso, json } from './programme-store.ts';
 
 /** SQL of distribution rounds and their points. */
 
-type Person = { id: string; username: string } | null;
+type User = { id: string; username: string };
+type Person = User | null;
+type Names = { name: string; nameAr: string | null; nameCkb: string | null };
 
 export interface RoundRecord {
   id: string; programmeId: string; number: number; name: string | null; startsOn: string; endsOn: string;
-  rules: TargetingRules; formula: EntitlementFormula; status: RoundStatus; authors: string[];
-  programme: { id: string; code: string; name: string; sector: string; areas: string[]; organizationId: string; organizationCode: string };
+  rules: TargetingRules; formula: EntitlementFormula; status: RoundStatus;
+  /** Who created or edited the draft, in the order they first did. */
+  authors: User[];
+  programme: Names & { id: string; code: string; sector: string; areas: string[]; organizationId: string; organizationCode: string };
   createdBy: Person; createdAt: string; submittedBy: Person; submittedAt: string | null; approvedBy: Person; approvedAt: string | null;
   rejection: { reason: string; by: Person; at: string } | null;
-  issuedAt: string | null; targetedHouseholds: number | null; targetedPeople: number | null; version: number;
+  issuedBy: Person; issuedAt: string | null; closedBy: Person; closedAt: string | null;
+  targetedHouseholds: number | null; targetedPeople: number | null; version: number;
 }
 
 const person = (id: string | null, username: string | null): Person => (id ? { id, username: username ?? '' } : null);
@@ -25,27 +30,34 @@ function toRound(r: any): RoundRecord {
   return {
     id: r.id, programmeId: r.programme_id, number: r.number, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on,
     // Parsed as written: a round stored with the column defaults ('{}') reads as the defaults of the schemas.
-    rules: TargetingRules.parse(json(r.rules)), formula: EntitlementFormula.parse(json(r.formula)), status: r.status, authors: r.authors ?? [],
+    rules: TargetingRules.parse(json(r.rules)), formula: EntitlementFormula.parse(json(r.formula)), status: r.status, authors: json(r.author_list),
     programme: {
-      id: r.programme_id, code: r.programme_code, name: r.programme_name, sector: r.sector_code, areas: r.areas ?? [],
+      id: r.programme_id, code: r.programme_code, name: r.programme_name, nameAr: r.programme_name_ar, nameCkb: r.programme_name_ckb,
+      sector: r.sector_code, areas: r.areas ?? [],
       organizationId: r.organization_id, organizationCode: r.organization_code,
     },
     createdBy: person(r.created_by, r.created_name), createdAt: iso(r.created_at),
     submittedBy: person(r.submitted_by, r.submitted_name), submittedAt: at(r.submitted_at),
     approvedBy: person(r.approved_by, r.approved_name), approvedAt: at(r.approved_at),
     rejection: r.rejected_reason ? { reason: r.rejected_reason, by: person(r.rejected_by, r.rejected_name), at: iso(r.rejected_at) } : null,
-    issuedAt: at(r.issued_at), targetedHouseholds: r.targeted_households, targetedPeople: r.targeted_people, version: r.version,
+    issuedBy: person(r.issued_by, r.issued_name), issuedAt: at(r.issued_at), closedBy: person(r.closed_by, r.closed_name), closedAt: at(r.closed_at),
+    targetedHouseholds: r.targeted_households, targetedPeople: r.targeted_people, version: r.version,
   };
 }
 
 const select = sql`select r.id, r.programme_id, r.number, r.name, r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.rules, r.formula,
-    r.status, r.authors, r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.approved_by, r.approved_at,
-    r.rejected_reason, r.rejected_by, r.rejected_at, r.issued_at, r.targeted_households, r.targeted_people, r.version,
-    p.code as programme_code, p.name as programme_name, p.sector_code, p.areas, p.organization_id, o.code as organization_code,
-    uc.username as created_name, us.username as submitted_name, ua.username as approved_name, ur.username as rejected_name
+    r.status, r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.approved_by, r.approved_at,
+    r.rejected_reason, r.rejected_by, r.rejected_at, r.issued_by, r.issued_at, r.closed_by, r.closed_at, r.targeted_households, r.targeted_people, r.version,
+    p.code as programme_code, p.name as programme_name, p.name_ar as programme_name_ar, p.name_ckb as programme_name_ckb,
+    p.sector_code, p.areas, p.organization_id, o.code as organization_code,
+    uc.username as created_name, us.username as submitted_name, ua.username as approved_name, ur.username as rejected_name,
+    ui.username as issued_name, ux.username as closed_name,
+    (select coalesce(json_agg(json_build_object('id', a.id, 'username', coalesce(u.username, '')) order by a.n), '[]'::json)
+      from unnest(r.authors) with ordinality as a (id, n) left join users u on u.id = a.id) as author_list
   from distribution_rounds r join programmes p on p.id = r.programme_id join organizations o on o.id = p.organization_id
   left join users uc on uc.id = r.created_by left join users us on us.id = r.submitted_by
-  left join users ua on ua.id = r.approved_by left join users ur on ur.id = r.rejected_by`;
+  left join users ua on ua.id = r.approved_by left join users ur on ur.id = r.rejected_by
+  left join users ui on ui.id = r.issued_by left join users ux on ux.id = r.closed_by`;
 
 /** A round; `lock` holds it until the transaction ends (every change of status takes it). */
 export async function getRound(db: Executor, id: string, lock = false): Promise<RoundRecord | null> {
@@ -95,16 +107,16 @@ type Step =
   | { to: 'submitted'; by: string }
   | { to: 'approved'; by: string }
   | { to: 'draft'; by: string; reason: string }
-  | { to: 'issued'; households: number; people: number }
-  | { to: 'closed' };
+  | { to: 'issued'; by: string; households: number; people: number }
+  | { to: 'closed'; by: string };
 
 /** Moves the round on from `from` at that version; false when it is no longer there. */
 export async function moveRound(db: Executor, id: string, from: RoundStatus, expectedVersion: number, step: Step): Promise<boolean> {
   const set = step.to === 'submitted' ? sql`, submitted_by = ${step.by}, submitted_at = now()`
     : step.to === 'approved' ? sql`, approved_by = ${step.by}, approved_at = now()`
       : step.to === 'draft' ? sql`, rejected_reason = ${step.reason}, rejected_by = ${step.by}, rejected_at = now(), submitted_by = null, submitted_at = null`
-        : step.to === 'issued' ? sql`, issued_at = now(), targeted_households = ${step.households}, targeted_people = ${step.people}`
-          : sql``;
+        : step.to === 'issued' ? sql`, issued_by = ${step.by}, issued_at = now(), targeted_households = ${step.households}, targeted_people = ${step.people}`
+          : sql`, closed_by = ${step.by}, closed_at = now()`;
   const r = await sql`update distribution_rounds set status = ${step.to}, version = version + 1, updated_at = now() ${set}
     where id = ${id} and status = ${from} and version = ${expectedVersion}`.execute(db);
   return Number(r.numAffectedRows) === 1;
@@ -112,15 +124,17 @@ export async function moveRound(db: Executor, id: string, from: RoundStatus, exp
 
 // ------------------------------------------------------------------------------ points
 
-export interface PointRef { id: string; code: string; name: string; pcode: string; siteId: string | null }
+export interface PointRef extends Names { id: string; code: string; pcode: string; siteId: string | null }
 
 /** The points of each round, by code. */
 export async function roundPoints(db: Executor, roundIds: string[]): Promise<Map<string, PointRef[]>> {
   const result = new Map<string, PointRef[]>(roundIds.map((id) => [id, []]));
   if (roundIds.length === 0) return result;
-  const r = await sql<any>`select rp.round_id, l.id, l.code, l.name, l.pcode, l.site_id from round_points rp
+  const r = await sql<any>`select rp.round_id, l.id, l.code, l.name, l.name_ar, l.name_ckb, l.pcode, l.site_id from round_points rp
     join stock_locations l on l.id = rp.point_id where rp.round_id in (${sql.join(roundIds)}) order by l.code`.execute(db);
-  for (const p of r.rows) result.get(p.round_id)!.push({ id: p.id, code: p.code, name: p.name, pcode: p.pcode, siteId: p.site_id });
+  for (const p of r.rows) {
+    result.get(p.round_id)!.push({ id: p.id, code: p.code, name: p.name, nameAr: p.name_ar, nameCkb: p.name_ckb, pcode: p.pcode, siteId: p.site_id });
+  }
   return result;
 }
 

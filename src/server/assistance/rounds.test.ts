@@ -37,18 +37,24 @@ describe('a round from draft to closed', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.current.version).toBe(3);
     const approved = await post(o.checker.client, round.id, 'approve', { version: 3 });
-    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: { username: o.checker.user.username } });
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: { username: o.checker.user.username }, issuedBy: null, closedBy: null });
 
-    const issued = await post(o.maker.client, round.id, 'issue');
-    expect(issued.body).toMatchObject({ created: 3, round: { status: 'issued', targetedHouseholds: 3, targetedPeople: 12 } });
-    const again = await post(o.maker.client, round.id, 'issue');
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ created: 0, round: { status: 'issued', targetedHouseholds: 3 } });
+    const issued = await post(o.maker.client, round.id, 'issue', { version: 4 });
+    expect(issued.body).toMatchObject({ created: 3, round: { status: 'issued', targetedHouseholds: 3, targetedPeople: 12, version: 5, issuedBy: { username: o.maker.user.username } } });
+    expect(Date.parse(issued.body.round.issuedAt)).toBeGreaterThanOrEqual(Date.parse(approved.body.approvedAt));
+    const again = await post(o.maker.client, round.id, 'issue', { version: 4 });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ type: expect.stringMatching(/distribution-round-already-issued$/), current: { status: 'issued', targetedHouseholds: 3 } });
     expect(await entitlementsOf(o.officer.client, round.id)).toHaveLength(3);
 
-    expect((await post(o.maker.client, round.id, 'close')).body.status).toBe('closed');
-    expect((await post(o.maker.client, round.id, 'close')).status).toBe(409);
-    expect((await post(o.maker.client, round.id, 'issue')).body.created).toBe(0);
+    const closed = await post(o.checker.client, round.id, 'close', { version: 5 });
+    expect(closed.body).toMatchObject({ status: 'closed', version: 6, closedBy: { username: o.checker.user.username }, issuedBy: { username: o.maker.user.username } });
+    expect(Date.parse(closed.body.closedAt)).toBeGreaterThanOrEqual(Date.parse(issued.body.round.issuedAt));
+    const closedAgain = await post(o.maker.client, round.id, 'close', { version: 6 });
+    expect(closedAgain.status).toBe(409);
+    expect(closedAgain.body.type).toMatch(/distribution-round-already-closed$/);
+    expect((await post(o.maker.client, round.id, 'issue', { version: 6 })).body.type).toMatch(/distribution-round-already-issued$/);
+    expect((await o.officer.client.get(`/api/distribution-rounds/${round.id}`)).body).toMatchObject({ closedBy: { id: o.checker.user.id }, closedAt: closed.body.closedAt });
     const audit = await server.ctx.db.kysely.selectFrom('audit_log').select(['action', 'details']).where('entity_id', '=', round.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['distribution_round.create', 'distribution_round.update', 'distribution_round.submit',
       'distribution_round.approve', 'distribution_round.issue', 'distribution_round.close']);
@@ -61,18 +67,24 @@ describe('a round from draft to closed', () => {
     const round = await newRound(o.maker.client, p.id);
     const byChecker = await o.checker.client.patch(`/api/distribution-rounds/${round.id}`, { version: 1, formula: { parts: [{ per: 'person', lines: [{ code: 'cash_grant', quantity: 25000 }] }] } });
     expect(byChecker.status).toBe(200);
-    await post(o.maker.client, round.id, 'submit', { version: 2 });
-    expect((await post(o.checker.client, round.id, 'approve', { version: 3 })).status).toBe(403);
+    // The read names everyone who prepared the draft, once each, so the page can say who may not approve it.
+    const authors = [{ id: o.maker.user.id, username: o.maker.user.username }, { id: o.checker.user.id, username: o.checker.user.username }];
+    expect(byChecker.body.authors).toEqual(authors);
+    expect((await o.maker.client.patch(`/api/distribution-rounds/${round.id}`, { version: 2, name: 'again' })).body.authors).toEqual(authors);
+    await post(o.maker.client, round.id, 'submit', { version: 3 });
+    const own = await post(o.checker.client, round.id, 'approve', { version: 4 });
+    expect(own.status).toBe(403);
+    expect(own.body.type).toMatch(/distribution-round-own-approval$/);
 
-    const rejected = await post(third.client, round.id, 'reject', { version: 3, reason: 'Cash per person is too much for large families.' });
+    const rejected = await post(third.client, round.id, 'reject', { version: 4, reason: 'Cash per person is too much for large families.' });
     expect(rejected.body).toMatchObject({ status: 'draft', submittedBy: null, rejection: { reason: 'Cash per person is too much for large families.', by: { username: third.user.username } } });
-    expect((await post(third.client, round.id, 'approve', { version: 3 })).status).toBe(409);
-    const fixed = await o.maker.client.patch(`/api/distribution-rounds/${round.id}`, { version: 4, formula: PARCEL });
+    expect((await post(third.client, round.id, 'approve', { version: 4 })).status).toBe(409);
+    const fixed = await o.maker.client.patch(`/api/distribution-rounds/${round.id}`, { version: 5, formula: PARCEL });
     await post(o.maker.client, round.id, 'submit', { version: fixed.body.version });
-    const seenBefore = await post(third.client, round.id, 'approve', { version: 4 });
+    const seenBefore = await post(third.client, round.id, 'approve', { version: 5 });
     expect(seenBefore.status).toBe(409);
     expect(seenBefore.body.current.formula).toEqual(PARCEL);
-    expect((await post(third.client, round.id, 'approve', { version: 6 })).body.status).toBe('approved');
+    expect((await post(third.client, round.id, 'approve', { version: 7 })).body.status).toBe('approved');
   });
 
   it('is refused by the database itself if an author were recorded as its approver', async () => {
@@ -91,13 +103,62 @@ describe('a round from draft to closed', () => {
     const refused = await post(o.maker.client, empty.id, 'submit', { version: 1 });
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'formula.parts', code: 'distribution_round.no_formula' })]);
-    expect((await post(o.maker.client, empty.id, 'issue')).status).toBe(409);
+    expect((await post(o.maker.client, empty.id, 'issue', { version: 1 })).body.type).toMatch(/distribution-round-not-approved$/);
     const round = await newRound(o.maker.client, p.id);
     await approve(o, round.id);
-    const [a, b] = await Promise.all([post(o.maker.client, round.id, 'issue'), post(o.checker.client, round.id, 'issue')]);
-    expect([a.status, b.status]).toEqual([200, 200]);
-    expect([a.body.created, b.body.created].sort()).toEqual([0, 4]);
+    const { version } = (await o.maker.client.get(`/api/distribution-rounds/${round.id}`)).body;
+    const [a, b] = await Promise.all([post(o.maker.client, round.id, 'issue', { version }), post(o.checker.client, round.id, 'issue', { version })]);
+    const [won, lost] = a.status === 200 ? [a, b] : [b, a];
+    expect([won.status, lost.status]).toEqual([200, 409]);
+    expect(won.body.created).toBe(4);
+    expect(lost.body).toMatchObject({ type: expect.stringMatching(/already-issued$/), current: { status: 'issued', targetedHouseholds: 4 } });
     expect(await entitlementsOf(o.maker.client, round.id)).toHaveLength(4);
+  });
+});
+
+describe('issuing and closing at the version read', () => {
+  it('refuses a stale version with the current round and creates nothing; a missing one is a 400', async () => {
+    const o = await organisation(server);
+    await register(o.clerk.client);
+    const p = await newProgramme(o.maker.client);
+    const round = await newRound(o.maker.client, p.id);
+    const approved = await approve(o, round.id);
+    o.maker.client.language = 'ar';
+    const stale = await post(o.maker.client, round.id, 'issue', { version: approved.version - 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ detail: translateError('ar', 'problem.conflict_version'), current: { status: 'approved', version: approved.version } });
+    expect(await entitlementsOf(o.maker.client, round.id)).toHaveLength(0);
+    const missing = await post(o.maker.client, round.id, 'issue');
+    expect(missing.status).toBe(400);
+    expect((await post(o.maker.client, round.id, 'issue', { version: approved.version, extra: 1 })).status).toBe(400);
+
+    const issued = await post(o.maker.client, round.id, 'issue', { version: approved.version });
+    expect(issued.body.created).toBe(1);
+    const staleClose = await post(o.maker.client, round.id, 'close', { version: approved.version });
+    expect(staleClose.status).toBe(409);
+    expect(staleClose.body).toMatchObject({ detail: translateError('ar', 'problem.conflict_version'), current: { status: 'issued', closedAt: null } });
+    expect((await post(o.maker.client, round.id, 'close')).status).toBe(400);
+    expect((await post(o.officer.client, round.id, 'close', { version: issued.body.round.version })).status).toBe(403);
+    expect((await post(o.maker.client, round.id, 'close', { version: issued.body.round.version })).body.status).toBe('closed');
+  });
+});
+
+describe('names in the reader\'s language', () => {
+  it('gives the programme\'s and the points\' names in Arabic and Kurdish beside the name given, in the round and its entitlements', async () => {
+    const o = await organisation(server);
+    await register(o.clerk.client, { pcode: 'IQG11Q01' });
+    const p = await newProgramme(o.maker.client, { nameCkb: 'وەڵامی زستان 2014' });
+    const point = await newPoint(server, o, { name: 'Ankawa school', nameAr: 'مدرسة عنكاوا', nameCkb: 'قوتابخانەی عەنکاوە' });
+    const plain = await newPoint(server, o, { pcode: 'IQG11Q02' });
+    const round = await newRound(o.maker.client, p.id, { pointIds: [point, plain] });
+    const read = (await o.officer.client.get(`/api/distribution-rounds/${round.id}`)).body;
+    expect(read.programme).toMatchObject({ name: 'Winterisation 2014', nameAr: 'الاستجابة الشتوية 2014', nameCkb: 'وەڵامی زستان 2014' });
+    expect(read.points.find((x: { id: string }) => x.id === point)).toMatchObject({ name: 'Ankawa school', nameAr: 'مدرسة عنكاوا', nameCkb: 'قوتابخانەی عەنکاوە' });
+    expect(read.points.find((x: { id: string }) => x.id === plain)).toMatchObject({ name: 'Point', nameAr: null, nameCkb: null });
+    const approved = await approve(o, round.id);
+    await post(o.maker.client, round.id, 'issue', { version: approved.version });
+    const [entitlement] = await entitlementsOf(o.officer.client, round.id);
+    expect(entitlement.point).toEqual({ id: point, code: expect.any(String), name: 'Ankawa school', nameAr: 'مدرسة عنكاوا', nameCkb: 'قوتابخانەی عەنکاوە' });
   });
 });
 

@@ -12,12 +12,13 @@ import { checkRound } from './validation.ts';
 
 /** A round as the API gives it. */
 export function presentRound(r: store.RoundRecord, points: store.PointRef[]): DistributionRound {
+  const p = r.programme;
   return {
     id: r.id, number: r.number, name: r.name, startsOn: r.startsOn, endsOn: r.endsOn, rules: r.rules, formula: r.formula, points,
-    programme: { id: r.programme.id, code: r.programme.code, name: r.programme.name, sector: r.programme.sector, organization: { id: r.programme.organizationId, code: r.programme.organizationCode } },
-    status: r.status, createdBy: r.createdBy, createdAt: r.createdAt, submittedBy: r.submittedBy, submittedAt: r.submittedAt,
-    approvedBy: r.approvedBy, approvedAt: r.approvedAt, rejection: r.rejection, issuedAt: r.issuedAt,
-    targetedHouseholds: r.targetedHouseholds, targetedPeople: r.targetedPeople, version: r.version,
+    programme: { id: p.id, code: p.code, name: p.name, nameAr: p.nameAr, nameCkb: p.nameCkb, sector: p.sector, organization: { id: p.organizationId, code: p.organizationCode } },
+    status: r.status, createdBy: r.createdBy, createdAt: r.createdAt, authors: r.authors, submittedBy: r.submittedBy, submittedAt: r.submittedAt,
+    approvedBy: r.approvedBy, approvedAt: r.approvedAt, rejection: r.rejection, issuedBy: r.issuedBy, issuedAt: r.issuedAt,
+    closedBy: r.closedBy, closedAt: r.closedAt, targetedHouseholds: r.targetedHouseholds, targetedPeople: r.targetedPeople, version: r.version,
   };
 }
 
@@ -79,6 +80,28 @@ export async function listRounds(ctx: Ctx, actor: Actor, programmeId: string, qu
   return { items: items.map((r) => presentRound(r, points.get(r.id)!)), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Edits of a draft: the fields given replace the round's (a preview gives no name). */
+type DraftEdits = Omit<RoundUpdate, 'version' | 'name'> & { name?: string | null };
+
+/**
+ * The draft as it would be with these edits, checked against the data as an update checks them
+ * (422 with every field at fault), nothing written: only a draft (409 otherwise, with the
+ * current round) of an active programme, by a manager of its organisation.
+ */
+export async function editedDraft(db: Executor, actor: Actor, current: store.RoundRecord, edits: DraftEdits): Promise<store.RoundRecord> {
+  assertCanManage(actor);
+  if (current.status !== 'draft') throw new Problem(409, 'distribution_round.not_draft', { extra: { current: await shownRound(db, current.id) } });
+  const programme = (await programmeOf(db, current.programmeId))!;
+  if (programme.status !== 'active') throw new Problem(409, 'programme.closed');
+  const next: store.RoundValues = {
+    name: edits.name === undefined ? current.name : edits.name, startsOn: edits.startsOn ?? current.startsOn, endsOn: edits.endsOn ?? current.endsOn,
+    rules: edits.rules ?? current.rules, formula: edits.formula ?? current.formula,
+  };
+  if (next.endsOn < next.startsOn) throw invalidField(edits.endsOn ? 'endsOn' : 'startsOn', 'range.reversed');
+  await checkRound(db, programme, { ...next, pointIds: edits.pointIds });
+  return { ...current, ...next };
+}
+
 /**
  * Changes a draft at the version read: the fields given replace the round's. Only a draft
  * changes (409 otherwise, with the current round), so what a checker approves is what was
@@ -86,22 +109,12 @@ export async function listRounds(ctx: Ctx, actor: Actor, programmeId: string, qu
  */
 export async function updateRound(ctx: Ctx, actor: Actor, id: string, patch: RoundUpdate): Promise<DistributionRound> {
   assertCanManage(actor);
-  const current = await roundOf(ctx.db.kysely, actor, id);
-  const programme = (await programmeOf(ctx.db.kysely, current.programmeId))!;
-  const stale = async (db: Executor, key: 'distribution_round.not_draft' | 'problem.conflict_version') =>
-    new Problem(409, key, { extra: { current: await shownRound(db, id) } });
-  if (current.status !== 'draft') throw await stale(ctx.db.kysely, 'distribution_round.not_draft');
-  if (programme.status !== 'active') throw new Problem(409, 'programme.closed');
-  const next: store.RoundValues = {
-    name: patch.name === undefined ? current.name : patch.name, startsOn: patch.startsOn ?? current.startsOn, endsOn: patch.endsOn ?? current.endsOn,
-    rules: patch.rules ?? current.rules, formula: patch.formula ?? current.formula,
-  };
-  if (next.endsOn < next.startsOn) throw invalidField(patch.endsOn ? 'endsOn' : 'startsOn', 'range.reversed');
-  await checkRound(ctx.db.kysely, programme, { ...next, pointIds: patch.pointIds });
+  const next = await editedDraft(ctx.db.kysely, actor, await roundOf(ctx.db.kysely, actor, id), patch);
   return inTransaction(ctx, async (trx) => {
     if (!(await store.updateDraft(trx, id, next, patch.version, actor.userId))) {
       const now = (await store.getRound(trx, id))!;
-      throw await stale(trx, now.status !== 'draft' ? 'distribution_round.not_draft' : 'problem.conflict_version');
+      const key = now.status !== 'draft' ? 'distribution_round.not_draft' : 'problem.conflict_version';
+      throw new Problem(409, key, { extra: { current: await shownRound(trx, id) } });
     }
     if (patch.pointIds) await store.replacePoints(trx, id, patch.pointIds);
     await audit(trx, actor, 'distribution_round.update', 'distribution_round', id, { fields: Object.keys(patch).filter((k) => k !== 'version') });

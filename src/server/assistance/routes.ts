@@ -3,7 +3,7 @@ import { Catalogue, Weights } from '#domain/assistance/catalogue';
 import { Programme, ProgrammeInput, ProgrammeQuery, ProgrammeUpdate } from '#domain/assistance/programmes';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
-import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../assessments/route-schemas.ts';
+import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../http/route-schemas.ts';
 import { assistanceCatalogue, vulnerabilityWeights } from './catalogue.ts';
 import * as programmes from './programmes.ts';
 import { reportRoutes } from './report-routes.ts';

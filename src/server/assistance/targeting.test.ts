@@ -11,13 +11,19 @@ let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server?.close(); });
 
-/** Sets a draft's rules (and formula) and previews it. */
+/**
+ * Previews a draft with these rules (and formula) as unsaved edits, then saves them and previews
+ * the stored draft: both previews say the same.
+ */
 async function previewWith(o: Org, roundId: string, change: Record<string, unknown>) {
+  const unsaved = await o.maker.client.post(`/api/distribution-rounds/${roundId}/preview`, change);
+  expect(unsaved.status, JSON.stringify(unsaved.body)).toBe(200);
   const round = (await o.maker.client.get(`/api/distribution-rounds/${roundId}`)).body;
   const patched = await o.maker.client.patch(`/api/distribution-rounds/${roundId}`, { version: round.version, ...change });
   expect(patched.status, JSON.stringify(patched.body)).toBe(200);
   const res = await o.maker.client.post(`/api/distribution-rounds/${roundId}/preview`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body).toEqual(unsaved.body);
   return res.body;
 }
 const count = async (o: Org, roundId: string, rules: Record<string, unknown>) => (await previewWith(o, roundId, { rules })).households;
@@ -57,8 +63,8 @@ describe('targeting', () => {
       { code: 'winter_kit', quantity: 1, kind: 'kit', unit: 'kit' },
     ]);
     expect(all.stock).toEqual(expect.arrayContaining([{ code: 'blanket', quantity: 24 + 4 }, { code: 'mattress', quantity: 2 }]));
-    await approve(o, round.id);
-    await o.maker.client.post(`/api/distribution-rounds/${round.id}/issue`);
+    const approved = await approve(o, round.id);
+    await o.maker.client.post(`/api/distribution-rounds/${round.id}/issue`, { version: approved.version });
     const made = await entitlementsOf(o.maker.client, round.id);
     expect(made).toHaveLength(all.households);
     expect(made.reduce((s, e) => s + e.people, 0)).toBe(all.people);
@@ -189,8 +195,8 @@ describe('exclusions', () => {
     await decide(reviewer.client, a.id, 'same');
     const after = await previewWith(o, round.id, { rules: {} });
     expect(after).toMatchObject({ households: 2, excluded: { openDuplicates: 0 } });
-    await approve(o, round.id);
-    await o.maker.client.post(`/api/distribution-rounds/${round.id}/issue`);
+    const approved = await approve(o, round.id);
+    await o.maker.client.post(`/api/distribution-rounds/${round.id}/issue`, { version: approved.version });
     expect((await entitlementsOf(o.maker.client, round.id)).map((e) => e.household.id)).toContain(a.id);
     expect((await entitlementsOf(o.maker.client, round.id)).map((e) => e.household.id)).not.toContain(b.id);
   });
@@ -214,8 +220,8 @@ describe('exclusions', () => {
     const bRound = await newRound(b.maker.client, bProgramme.id, { startsOn: '2015-02-01', endsOn: '2015-02-28' });
     const bPreview = (await b.maker.client.post(`/api/distribution-rounds/${bRound.id}/preview`)).body;
     expect(bPreview.households).toBe(1);
-    await approve(b, bRound.id);
-    await b.maker.client.post(`/api/distribution-rounds/${bRound.id}/issue`);
+    const bApproved = await approve(b, bRound.id);
+    await b.maker.client.post(`/api/distribution-rounds/${bRound.id}/issue`, { version: bApproved.version });
     expect((await entitlementsOf(b.maker.client, bRound.id)).map((e) => e.household.id)).toEqual([ours.id]);
 
     const aProgramme = await newProgramme(a.maker.client);

@@ -185,6 +185,7 @@ export interface DistributionRoundsTable {
   targeted_households: Defaulted<number | null>; targeted_people: Defaulted<number | null>;
   authors: Defaulted<string[]>; rejected_reason: Defaulted<string | null>; rejected_by: Defaulted<string | null>;
   rejected_at: Defaulted<Date | string | null>;
+  issued_by: Defaulted<string | null>; closed_at: Defaulted<Date | string | null>; closed_by: Defaulted<string | null>;
   version: Defaulted<number>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
 }
 export interface RoundPointsTable { round_id: string; point_id: string }

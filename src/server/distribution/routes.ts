@@ -7,13 +7,11 @@ import {
 import { pickLocale } from '#domain/i18n/errors';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
+import { IdParam, IdempotencyHeaders } from '../http/route-schemas.ts';
 import { currentCard, householdCards, printCard } from './cards.ts';
 import { publicKeys } from './keys.ts';
 import { listConflicts, pointList, resolveConflict, syncRedemptions } from './offline.ts';
 import { lookup, redeem } from './redeem.ts';
-
-const IdParam = z.object({ id: z.uuid('uuid.invalid') });
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().trim().min(8, 'too_small').max(200, 'too_big').optional() });
 
 /** Household cards, redemption at distribution points (online and offline), conflicts. */
 export const distributionRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {

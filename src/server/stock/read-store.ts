@@ -37,6 +37,7 @@ function toLevel(r: any): StockLevel {
 export async function listLevels(db: Executor, v: Visibility, f: LevelQuery & { items?: string[] }): Promise<{ items: StockLevel[]; total: number }> {
   let q = levels(db, v);
   if (f.location) q = q.where('l.location_id', '=', f.location);
+  if (f.locations) q = q.where('l.location_id', 'in', f.locations);
   if (f.item) q = q.where('l.item_code', '=', f.item);
   if (f.items) q = q.where('l.item_code', 'in', f.items);
   if (f.low) q = q.where('l.low_level', 'is not', null).where((eb) => eb('l.quantity', '<=', eb.ref('l.low_level')));

@@ -9,7 +9,7 @@ import {
 } from '#domain/assistance/stock-views';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
-import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../assessments/route-schemas.ts';
+import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../http/route-schemas.ts';
 import * as dispatches from './dispatches.ts';
 import * as locations from './locations.ts';
 import * as stock from './service.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translateError } from '#domain/i18n/errors';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { makeUser, newId } from '../../../test/factories.ts';
-import { keeper, ledgerOf, levelsAt, newPlace, receive, uniqueCode } from './stock.fixture.ts';
+import { keeper, ledgerOf, levelsAt, newPlace, receive, uniqueCode, type Place } from './stock.fixture.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -108,6 +108,31 @@ describe('receipts and levels', () => {
       { path: 'lines.0.quantity', code: 'stock.quantity', message: translateError('ar', 'stock.quantity') },
       { path: 'lines.1.item', code: 'stock.item_duplicate', message: 'هذه المادة مذكورة في سطر آخر.' },
     ]));
+  });
+});
+
+describe('many places', () => {
+  it('are found a page at a time by kind and text, with the levels of the places of a page in one request', async () => {
+    const { client } = await keeper(server, { org: 'BMD' });
+    const tag = uniqueCode('MANY').replace('MANY-', '');
+    const places: Place[] = [];
+    for (let i = 0; i < 7; i += 1) places.push(await newPlace(client, { kind: 'point', code: `DP-${tag}-${i}`, name: `Point ${tag} ${i}` }));
+    const page2 = (await client.get(`/api/stock/locations?kind=point&q=${tag}&pageSize=3&page=2`)).body;
+    expect(page2).toMatchObject({ total: 7, page: 2, pageSize: 3 });
+    expect(page2.items.map((l: { code: string }) => l.code)).toEqual([3, 4, 5].map((i) => `DP-${tag}-${i}`));
+    await receive(client, places[0].id, [{ item: 'soap', quantity: 10 }]);
+    await receive(client, places[4].id, [{ item: 'blanket', quantity: 4 }, { item: 'soap', quantity: 1 }]);
+    await receive(client, places[5].id, [{ item: 'blanket', quantity: 9 }]);
+    const levels = (await client.get(`/api/stock/levels?locations=${places.slice(0, 5).map((p) => p.id).join(',')}`)).body;
+    expect(levels.items.map((l: { location: { id: string }; item: { code: string }; quantity: number }) => [places.findIndex((p) => p.id === l.location.id), l.item.code, l.quantity]))
+      .toEqual(expect.arrayContaining([[0, 'soap', 10], [4, 'blanket', 4], [4, 'soap', 1]]));
+    expect(levels.total).toBe(3);
+    const bad = await client.get(`/api/stock/levels?locations=${places[0].id},not-an-id`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ path: 'locations', code: 'uuid.invalid' });
+    // Another organisation's keeper sees none of them, by any road.
+    const other = await keeper(server);
+    expect((await other.client.get(`/api/stock/levels?locations=${places[0].id}`)).body.items).toEqual([]);
   });
 });
 

@@ -6,14 +6,13 @@ import { Section } from '#web/components/section.tsx';
 import { EmptyState } from '#web/components/states.tsx';
 import { formatNumber } from '#web/i18n/format.ts';
 import { useReferenceLabels } from '#web/lib/labels.ts';
-import { useProgrammeName } from '#web/programmes/queries.ts';
+import { programmeName } from '#web/programmes/labels.ts';
 import { ratePercent } from './report-shape.ts';
 
 /** Targeted, reached and the redemption rate per programme and per sector. */
 export function DashboardTables({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
-  const programmeName = useProgrammeName();
   const n = formatNumber;
   return (
     <Grid gap="md">

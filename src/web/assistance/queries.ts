@@ -12,10 +12,12 @@ export interface ReportFilters {
   sector: string | null;
 }
 
-export function useDashboard() {
+/** Per programme and sector, of the rounds of the period, of programmes of the sector (as the reach report counts). */
+export function useDashboard(f: ReportFilters) {
   return useQuery({
-    queryKey: ['assistance-reports', 'dashboard'],
-    queryFn: ({ signal }) => api<Dashboard>(`${BASE}/dashboard`, { signal }),
+    queryKey: ['assistance-reports', 'dashboard', f],
+    queryFn: ({ signal }) => api<Dashboard>(`${BASE}/dashboard${query({ sector: f.sector, from: f.from, to: f.to })}`, { signal }),
+    placeholderData: keepPreviousData,
     staleTime: 30 * 1000,
   });
 }

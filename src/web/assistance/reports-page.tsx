@@ -23,30 +23,22 @@ export function ReportsPage() {
   const reference = useReference();
   const labels = useReferenceLabels();
   const { params, update } = useUrlParams();
-  const filters: ReportFilters = { from: params.get('from'), to: params.get('to'), sector: params.get('sector') };
-  const dashboard = useDashboard();
+  const typed = { from: params.get('from'), to: params.get('to') };
+  // A day counts once it is written whole (while typing "2024-0" the page keeps its figures).
+  const filters: ReportFilters = { from: wholeDay(typed.from), to: wholeDay(typed.to), sector: params.get('sector') };
+  const dashboard = useDashboard(filters);
   return (
     <Stack gap="md" data-testid="reports-page">
       <Title order={1} size="h2">{t('aidReports.title')}</Title>
       <Text size="sm" c="dimmed">{t('aidReports.intro')}</Text>
-      {dashboard.isError ? (
-        <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
-      ) : !dashboard.data ? (
-        <PageLoader />
-      ) : (
-        <>
-          <KeyFigures totals={dashboard.data.totals} />
-          <DashboardTables dashboard={dashboard.data} />
-        </>
-      )}
       <Paper withBorder p="md" radius="md" data-testid="reports-filters">
         <Text size="sm" c="dimmed" mb="xs">{t('aidReports.filtersHint')}</Text>
         <Grid gap="sm" align="flex-end">
           <Grid.Col span={{ base: 6, md: 2 }}>
-            <TextInput label={t('aidReports.from')} value={filters.from ?? ''} onChange={(e) => update({ from: e.currentTarget.value })} placeholder="2024-01-01" dir="ltr" data-testid="reports-from" />
+            <TextInput label={t('aidReports.from')} value={typed.from ?? ''} onChange={(e) => update({ from: e.currentTarget.value })} placeholder="2024-01-01" dir="ltr" data-testid="reports-from" />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 2 }}>
-            <TextInput label={t('aidReports.to')} value={filters.to ?? ''} onChange={(e) => update({ to: e.currentTarget.value })} placeholder="2024-12-31" dir="ltr" data-testid="reports-to" />
+            <TextInput label={t('aidReports.to')} value={typed.to ?? ''} onChange={(e) => update({ to: e.currentTarget.value })} placeholder="2024-12-31" dir="ltr" data-testid="reports-to" />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Select
@@ -65,6 +57,18 @@ export function ReportsPage() {
           </Grid.Col>
         </Grid>
       </Paper>
+      {dashboard.isError ? (
+        <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
+      ) : !dashboard.data ? (
+        <PageLoader />
+      ) : (
+        <div style={{ opacity: dashboard.isPlaceholderData ? 0.55 : 1 }} data-testid="reports-dashboard" data-state={dashboard.isPlaceholderData ? 'updating' : 'current'}>
+          <Stack gap="md">
+            <KeyFigures totals={dashboard.data.totals} />
+            <DashboardTables dashboard={dashboard.data} />
+          </Stack>
+        </div>
+      )}
       <ReachSection filters={filters} by={(params.get('by') as 'area' | 'programme' | 'sector' | null) ?? 'area'} onBy={(by) => update({ by: by === 'area' ? null : by })} />
       <Section title={t('aidReports.sheetTitle')} testId="reports-sheet">
         <SheetPicker />
@@ -72,6 +76,8 @@ export function ReportsPage() {
     </Stack>
   );
 }
+
+const wholeDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 
 type Totals = NonNullable<ReturnType<typeof useDashboard>['data']>['totals'];
 

@@ -3,13 +3,8 @@ import type { Conflict, Lookup, PointList, Redemption, RedemptionInput, SyncInpu
 import { api, ApiError, query } from '#web/api/client.ts';
 import type { Items } from '#web/api/types.ts';
 import type { StockLocation } from '#web/stock/api.ts';
-import { useStockLocations } from '#web/stock/api.ts';
 
 /** The calls of the distribution point (online), of an offline point and of its supervisor. */
-
-export function usePoints() {
-  return useStockLocations('point');
-}
 
 /** A point as the desk needs it (from the server, or from the list on the device). */
 export type Point = Pick<StockLocation, 'id' | 'code' | 'name' | 'nameAr' | 'nameCkb' | 'active'>;

@@ -1,12 +1,13 @@
 import '#web/i18n/distribution/index.ts';
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useNetwork } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, PageLoader } from '#web/components/states.tsx';
-import { siteName } from '#web/lib/labels.ts';
-import { usePoints, type Point } from './api.ts';
+import { useStockLocation, useStockLocations } from '#web/stock/api.ts';
+import { LocationSelect } from '#web/stock/location-picker.tsx';
+import type { Point } from './api.ts';
 import { OnlineDesk } from './online-desk.tsx';
 import { OfflineDesk } from './offline/offline-desk.tsx';
 import { useOfflinePoint } from './offline/use-offline-point.ts';
@@ -29,12 +30,15 @@ function rememberedPoint(): string | null {
  */
 export function DistributionPage() {
   const { t } = useTranslation();
-  const points = usePoints();
   const network = useNetwork();
   const [pointId, setPointId] = useState<string | null>(rememberedPoint);
+  // Whether the organisation has points at all (the picker's first page, asked once for both).
+  const points = useStockLocations({ kind: 'point', q: '', active: true });
+  const chosen = useStockLocation(pointId);
   const offline = useOfflinePoint(pointId);
   const [mode, setMode] = useState<Mode>(navigator.onLine ? 'online' : 'offline');
-  const point: Point | undefined = points.data?.find((p) => p.id === pointId) ?? offlinePoint(offline.state);
+  const open = chosen.data && chosen.data.kind === 'point' && chosen.data.active ? chosen.data : undefined;
+  const point: Point | undefined = open ?? offlinePoint(offline.state);
 
   // Without network the device's list is the only way to work.
   useEffect(() => {
@@ -50,9 +54,9 @@ export function DistributionPage() {
     }
   };
 
-  if (points.isPending && network.online && !point) return <PageLoader />;
+  if (network.online && !point && (points.isPending || (pointId && chosen.isPending))) return <PageLoader />;
   if (points.isError && !point) return <ErrorState error={points.error} onRetry={() => points.refetch()} />;
-  const options = (points.data ?? (point ? [point] : [])).filter((p) => p.active !== false).map((p) => ({ value: p.id, label: `${siteName(p)} (${p.code})` }));
+  const none = !point && points.data?.total === 0;
 
   return (
     <Stack gap="md" data-testid="distribution-page">
@@ -64,15 +68,9 @@ export function DistributionPage() {
         <Button component={Link} to="/distribution/conflicts" variant="default" data-testid="conflicts-link">{t('conflicts.title')}</Button>
       </Group>
       <Group align="flex-end" gap="md">
-        <Select
-          label={t('distribution.point')}
-          placeholder={t('distribution.pointPlaceholder')}
-          data={options}
-          value={point ? pointId : null}
-          onChange={choose}
-          searchable
-          miw={280}
-          data-testid="point-select"
+        <LocationSelect
+          kind="point" label={t('distribution.point')} placeholder={t('distribution.pointPlaceholder')}
+          value={point ? pointId : null} chosen={point ?? null} onChange={choose} miw={280} testId="point-select"
         />
         <SegmentedControl
           value={mode}
@@ -85,7 +83,7 @@ export function DistributionPage() {
         />
       </Group>
       {!point ? (
-        options.length === 0
+        none
           ? <EmptyState title={t('distribution.noPoints')} hint={t('distribution.noPointsHint')} />
           : <Alert color="blue">{t('distribution.choosePoint')}</Alert>
       ) : mode === 'online' ? (

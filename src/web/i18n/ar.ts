@@ -54,6 +54,8 @@ export const ar: Catalogue = {
     notFoundBody: 'هذا العنوان لا يؤدي إلى أي صفحة في آمنة.',
     goHome: 'الانتقال إلى الأسر',
     fixErrors: 'بعض الحقول تحتاج إلى تصحيح، وهي مميزة باللون الأحمر.',
+    noneFound: 'لا توجد نتائج مطابقة',
+    moreToFind: '{{n}} أخرى: اكتب جزءاً من الرمز أو الاسم للعثور عليها',
   },
   months: MONTHS.ar,
   login: {

@@ -57,6 +57,8 @@ export const en = {
     notFoundBody: 'This address does not lead to a page in Amina.',
     goHome: 'Go to households',
     fixErrors: 'Some fields need correcting. They are marked in red.',
+    noneFound: 'Nothing matches',
+    moreToFind: '{{n}} more: type part of a code or name to find them',
   },
   months: MONTHS.en,
   login: {

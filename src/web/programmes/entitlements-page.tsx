@@ -12,8 +12,10 @@ import { useAreaNames } from '#web/lib/labels.ts';
 import { useUrlParams } from '#web/lib/url-params.ts';
 import { useCatalogue } from '#web/stock/catalogue.ts';
 import { lineText } from './item-text.ts';
+import { locationLabel } from '#web/stock/location-picker.tsx';
+import { locationName } from '#web/stock/labels.ts';
 import { programmeName } from './labels.ts';
-import { ENTITLEMENTS_PAGE, useEntitlements, usePointName, useProgramme, useRound } from './queries.ts';
+import { ENTITLEMENTS_PAGE, useEntitlements, useRound } from './queries.ts';
 import { RoundStatusBadge } from './round-status.tsx';
 
 const STATUS_COLOUR = { issued: 'blue', redeemed: 'teal', cancelled: 'gray' } as const;
@@ -32,12 +34,10 @@ function Entitlements({ round }: { round: DistributionRound }) {
   const { params, update } = useUrlParams({ page: 1 });
   const filters = { area: params.get('area'), point: params.get('point'), status: params.get('status'), page: Math.max(1, Number(params.get('page')) || 1) };
   const list = useEntitlements(round.id, filters);
-  const pointName = usePointName();
-  const programme = useProgramme(round.programme.id);
   return (
     <Stack gap="md" data-testid="entitlements-page">
       <Stack gap={4}>
-        <Text size="sm"><Link to={`/programmes/rounds/${round.id}`}><bdi dir="auto">{programmeName(programme.data ?? round.programme)}</bdi> · {t('distRound.title', { number: round.number })}</Link></Text>
+        <Text size="sm"><Link to={`/programmes/rounds/${round.id}`}><bdi dir="auto">{programmeName(round.programme)}</bdi> · {t('distRound.title', { number: round.number })}</Link></Text>
         <Group gap="xs">
           <Title order={1} size="h2">{t('roundEntitlements.title')}</Title>
           <RoundStatusBadge status={round.status} />
@@ -51,7 +51,7 @@ function Entitlements({ round }: { round: DistributionRound }) {
           <Select
             label={t('roundEntitlements.point')}
             placeholder={t('roundEntitlements.anyPoint')}
-            data={[...round.points.map((p) => ({ value: p.id, label: `${p.code} — ${pointName(p)}` })), { value: 'none', label: t('roundEntitlements.noPoint') }]}
+            data={[...round.points.map((p) => ({ value: p.id, label: locationLabel(p) })), { value: 'none', label: t('roundEntitlements.noPoint') }]}
             value={filters.point}
             onChange={(point) => update({ point }, { resetPage: true })}
             clearable
@@ -87,7 +87,6 @@ function Entitlements({ round }: { round: DistributionRound }) {
 
 function EntitlementsTable({ items }: { items: IssuedEntitlement[] }) {
   const { t } = useTranslation();
-  const pointName = usePointName();
   const lang = currentLang();
   const areaNames = useAreaNames();
   const catalogue = useCatalogue();
@@ -115,7 +114,7 @@ function EntitlementsTable({ items }: { items: IssuedEntitlement[] }) {
               </Table.Td>
               <Table.Td ta="end">{formatNumber(e.people)}</Table.Td>
               <Table.Td>{areaNames(e.pcode)}</Table.Td>
-              <Table.Td>{e.point ? <><span className="ltr">{e.point.code}</span> · <bdi dir="auto">{pointName(e.point)}</bdi></> : <Text size="sm" c="dimmed" span>{t('roundEntitlements.anyPointShort')}</Text>}</Table.Td>
+              <Table.Td>{e.point ? <><span className="ltr">{e.point.code}</span> · <bdi dir="auto">{locationName(e.point)}</bdi></> : <Text size="sm" c="dimmed" span>{t('roundEntitlements.anyPointShort')}</Text>}</Table.Td>
               <Table.Td>{e.contents.map((l) => <Text key={l.code} size="sm">{lineText(l, item(l.code))}</Text>)}</Table.Td>
               <Table.Td ta="end">{formatNumber(e.score)}</Table.Td>
               <Table.Td>

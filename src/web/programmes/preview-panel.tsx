@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RoundPreview } from '#domain/assistance/rounds';
@@ -8,34 +9,33 @@ import { problemMessage } from '#web/lib/problems.ts';
 import { useCatalogue } from '#web/stock/catalogue.ts';
 import { lineText } from './item-text.ts';
 import { labelIn } from './labels.ts';
-import { usePreview } from './queries.ts';
 
 type Area = RoundPreview['governorates'][number];
 const areaLabel = (a: Pick<Area, 'name' | 'nameAr' | 'nameCkb'>) => labelIn({ en: a.name, ar: a.nameAr, ckb: a.nameCkb });
 
 /**
- * What the round would target now (nothing is created), recomputed for each saved version of
- * the draft, a moment after each change: households and people by governorate and district,
- * those left out by each exclusion, and the totals the formula implies per item and in IQD.
+ * What the round would target now (nothing is created): for a draft being edited, what the form
+ * holds, saved or not, a moment after each change; households and people by governorate and
+ * district, those left out by each exclusion, and the totals the formula implies per item and in IQD.
  */
-export function PreviewPanel({ roundId, version, pending, invalid }: { roundId: string; version: number; pending: boolean; invalid: boolean }) {
+export function PreviewPanel({ preview, pending, invalid }: { preview: UseQueryResult<RoundPreview>; pending: boolean; invalid: boolean }) {
   const { t } = useTranslation();
-  const preview = usePreview(roundId, version);
   const p = preview.data;
+  const updating = pending || preview.isFetching;
   return (
     <Paper withBorder p="md" radius="md" data-testid="round-preview">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">{t('roundPreview.title')}</Title>
-        {(preview.isFetching || (pending && !invalid)) && <Loader size="xs" aria-label={t('roundPreview.updating')} data-testid="preview-updating" />}
+        {updating && !invalid && <Loader size="xs" aria-label={t('roundPreview.updating')} data-testid="preview-updating" />}
       </Group>
       <Text size="xs" c="dimmed" mb="sm">{t('roundPreview.hint')}</Text>
       {invalid && <Alert color="orange" mb="sm" data-testid="preview-invalid"><Text size="sm">{t('roundPreview.invalid')}</Text></Alert>}
-      {preview.isError ? (
+      {preview.isError && !invalid ? (
         <Alert color="red" data-testid="preview-error"><Text size="sm">{problemMessage(preview.error)}</Text></Alert>
       ) : !p ? (
         <Loader size="sm" />
       ) : (
-        <div style={{ opacity: pending || preview.isPlaceholderData ? 0.55 : 1 }} data-testid="preview-result" data-version={preview.isPlaceholderData ? undefined : version}>
+        <div style={{ opacity: updating || invalid || preview.isPlaceholderData ? 0.55 : 1 }} data-testid="preview-result" data-state={updating || invalid ? 'updating' : 'current'}>
           <PreviewResult preview={p} />
         </div>
       )}

@@ -2,12 +2,9 @@ import { useCallback } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Weights } from '#domain/assistance/catalogue';
 import type { Programme } from '#domain/assistance/programmes';
-import type { DistributionRound, IssuedEntitlement, RoundPreview, RoundStatus } from '#domain/assistance/rounds';
+import type { DistributionRound, IssuedEntitlement, RoundPreview, RoundPreviewInput, RoundStatus } from '#domain/assistance/rounds';
 import { api, query } from '#web/api/client.ts';
 import type { Page } from '#web/api/types.ts';
-import { siteName } from '#web/lib/labels.ts';
-import { useStockLocations } from '#web/stock/api.ts';
-import { programmeName } from './labels.ts';
 
 /** Programmes, their distribution rounds, a round's preview and its entitlements. */
 
@@ -75,18 +72,21 @@ export function useWeights() {
   });
 }
 
+/** A draft's edits as the preview takes them: all but its name. */
+export type PreviewEdits = RoundPreviewInput;
+
 /**
- * What the round's saved rules and formula would give now (nothing is created). The server
- * previews the stored draft, so the editor saves a draft as it is changed (round-autosave.ts)
- * and each saved version is previewed.
+ * What the round would target now (nothing is created): the round as stored, or, with `edits`,
+ * the draft as the editor holds it, saved or not (the server checks the edits as a save would).
  */
-export function usePreview(roundId: string, version: number) {
+export function usePreview(round: Pick<DistributionRound, 'id' | 'version'>, edits: PreviewEdits | null, enabled = true) {
   return useQuery({
-    queryKey: ['round-preview', roundId, version],
-    queryFn: ({ signal }) => api<RoundPreview>(roundPath(roundId, 'preview'), { method: 'POST', signal }),
+    queryKey: ['round-preview', round.id, edits ?? { version: round.version }],
+    queryFn: ({ signal }) => api<RoundPreview>(roundPath(round.id, 'preview'), { method: 'POST', signal, body: edits ?? undefined }),
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 30 * 1000,
+    enabled,
   });
 }
 
@@ -121,24 +121,3 @@ export function useEntitlements(roundId: string, f: EntitlementFilters) {
 export const ROUND_STATUS_COLOUR: Record<RoundStatus, string> = {
   draft: 'gray', submitted: 'yellow', approved: 'blue', issued: 'teal', closed: 'dark',
 };
-
-/** A distribution point's name in the interface language (rounds and entitlements carry the name as given). */
-export function usePointName() {
-  const points = useStockLocations('point');
-  const data = points.data;
-  return useCallback((p: { id: string; name: string }) => {
-    const known = data?.find((l) => l.id === p.id);
-    return known ? siteName(known) : p.name;
-  }, [data]);
-}
-
-/** A programme's name in the interface language, for reads that carry only its English name (the dashboard). */
-export function useProgrammeName() {
-  const list = useQuery({
-    queryKey: ['programmes', 'names'],
-    queryFn: () => api<Page<Programme>>(`/api/programmes${query({ pageSize: 500 })}`).then((p) => p.items),
-    staleTime: 5 * 60 * 1000,
-  });
-  const data = list.data;
-  return useCallback((p: { id: string; name: string }) => programmeName(data?.find((x) => x.id === p.id) ?? p), [data]);
-}

@@ -28,6 +28,15 @@ export function roundUpdateBody(d: RoundDraft, version: number) {
   };
 }
 
+/** What a draft's edits would make of the round, as the preview takes them (`POST .../preview`): all but the name. */
+export function previewBody(d: RoundDraft) {
+  const { name: _name, version: _version, ...rest } = roundUpdateBody(d, 0);
+  return rest;
+}
+
+/** The draft's content as one string: equal drafts, equal keys (whether there is anything to save). */
+export const draftKey = (d: RoundDraft) => JSON.stringify(roundUpdateBody(d, 0));
+
 /** Field errors under a prefix, with the prefix taken off (`rules.size.max` -> `size.max`). */
 export function errorsUnder(errors: Record<string, string>, prefix: string): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).filter(([p]) => p.startsWith(`${prefix}.`)).map(([p, m]) => [p.slice(prefix.length + 1), m]));

@@ -1,6 +1,6 @@
 import '#web/i18n/assistance/index.ts';
 import { useState } from 'react';
-import { Alert, Button, Grid, Group, Loader, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DistributionRound } from '#domain/assistance/rounds';
@@ -9,16 +9,18 @@ import { Section } from '#web/components/section.tsx';
 import { ErrorState, PageLoader } from '#web/components/states.tsx';
 import { formatNumber } from '#web/i18n/format.ts';
 import { currentLang } from '#web/i18n/index.ts';
-import { autoDir, siteName, useReferenceLabels } from '#web/lib/labels.ts';
-import { problemMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from '#web/lib/problems.ts';
-import { useStockLocations } from '#web/stock/api.ts';
+import { autoDir, useReferenceLabels } from '#web/lib/labels.ts';
+import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '#web/lib/problems.ts';
+import { LocationsMultiSelect } from '#web/stock/location-picker.tsx';
+import { useDraftPreview } from './draft-preview.ts';
 import { FormulaEditor } from './formula-editor.tsx';
 import { PreviewPanel } from './preview-panel.tsx';
 import { periodText } from './programmes-page.tsx';
 import { programmeName } from './labels.ts';
-import { useProgramme, useRound, useRoundReached } from './queries.ts';
-import { useRoundAutosave, type SaveState } from './round-autosave.ts';
-import { draftOf, errorsUnder, type RoundDraft } from './round-draft.ts';
+import { useRound, useRoundReached } from './queries.ts';
+import { errorsUnder } from './round-draft.ts';
+import { useRoundEditor } from './round-editor-state.ts';
+import { LeaveGuard, SaveBar } from './round-save.tsx';
 import { RoundStatusBadge } from './round-status.tsx';
 import { RoundTrail } from './round-trail.tsx';
 import { RoundWorkflow } from './round-workflow.tsx';
@@ -45,18 +47,19 @@ function RoundEditor({ round, onReload }: { round: DistributionRound; onReload: 
   const lang = currentLang();
   const labels = useReferenceLabels();
   const editable = round.status === 'draft' && can(me, 'assistance.manage');
-  const [draft, setDraft] = useState<RoundDraft>(() => draftOf(round));
-  const autosave = useRoundAutosave(round, draft, editable);
-  const programme = useProgramme(round.programme.id);
-  const errors: FieldErrors = autosave.check.success ? serverFieldErrors(autosave.error) : zodFieldErrors(autosave.check.error.issues);
-  const change = (changes: Partial<RoundDraft>) => setDraft((d) => ({ ...d, ...changes }));
+  const editor = useRoundEditor(round, editable);
+  const { draft, change } = editor;
+  const preview = useDraftPreview(round, draft, editable);
+  const errors: FieldErrors = editor.check.success ? serverFieldErrors(editor.error ?? preview.rejected) : zodFieldErrors(editor.check.error.issues);
+  // Submitting sends what the form holds: saved first when it changed (null when it could not be).
+  const saveFirst = async () => (editor.dirty ? editor.save() : round);
 
   return (
     <Stack gap="md" data-testid="round-page" data-status={round.status}>
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start" gap="md">
           <Stack gap={4}>
-            <Text size="sm"><Link to={`/programmes/${round.programme.id}`} data-testid="round-programme-link"><bdi dir="auto">{programmeName(programme.data ?? round.programme)}</bdi> · <span className="ltr">{round.programme.code}</span></Link></Text>
+            <Text size="sm"><Link to={`/programmes/${round.programme.id}`} data-testid="round-programme-link"><bdi dir="auto">{programmeName(round.programme)}</bdi> · <span className="ltr">{round.programme.code}</span></Link></Text>
             <Group gap="xs">
               <Title order={1} size="h2">{t('distRound.title', { number: round.number })}</Title>
               <RoundStatusBadge status={round.status} size="lg" />
@@ -64,13 +67,14 @@ function RoundEditor({ round, onReload }: { round: DistributionRound; onReload: 
             {round.name && <Text><bdi dir="auto">{round.name}</bdi></Text>}
             <Text size="sm" c="dimmed">{periodText(lang, round.startsOn, round.endsOn)} · {labels.sector(round.programme.sector)}</Text>
           </Stack>
-          <Stack gap="xs" maw={380}>
-            <RoundWorkflow round={round} saveFirst={editable ? autosave.flush : null} />
-            {editable && <SaveStatus state={autosave.state} error={autosave.error} onRetry={() => void autosave.flush()} />}
+          <Stack gap="xs" maw={420}>
+            <RoundWorkflow round={round} saveFirst={editable ? saveFirst : null} />
+            {editable && <SaveBar editor={editor} />}
           </Stack>
         </Group>
       </Paper>
-      {autosave.state === 'stale' && (
+      {editable && <LeaveGuard editor={editor} />}
+      {editor.state === 'stale' && (
         <Alert color="orange" data-testid="round-stale">
           <Group justify="space-between"><Text size="sm">{t('distRound.stale')}</Text><Button size="xs" variant="light" color="orange" onClick={onReload}>{t('distRound.reload')}</Button></Group>
         </Alert>
@@ -105,14 +109,18 @@ function RoundEditor({ round, onReload }: { round: DistributionRound; onReload: 
               <FormulaEditor value={draft.formula} onChange={(formula) => change({ formula })} errors={errorsUnder(errors, 'formula')} readOnly={!editable} />
             </Section>
             <Section title={t('distRound.points')} testId="round-points">
-              <PointsPicker value={draft.pointIds} onChange={(pointIds) => change({ pointIds })} readOnly={!editable} round={round} error={errors.pointIds} />
+              <LocationsMultiSelect
+                kind="point" label={t('distRound.pointsLabel')} description={t('distRound.pointsHint')} placeholder={draft.pointIds.length ? undefined : t('distRound.noPoints')}
+                value={draft.pointIds} onChange={(pointIds) => change({ pointIds })} chosen={round.points} readOnly={!editable}
+                error={errors.pointIds ?? Object.entries(errors).find(([path]) => path.startsWith('pointIds.'))?.[1]} testId="round-points-picker"
+              />
             </Section>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             {round.status === 'issued' || round.status === 'closed' ? <IssuedSummary round={round} /> : (
-              <PreviewPanel roundId={round.id} version={round.version} pending={editable && autosave.dirty} invalid={editable && !autosave.check.success} />
+              <PreviewPanel preview={preview.preview} pending={preview.pending} invalid={preview.invalid} />
             )}
             <Section title={t('distRound.trailTitle')}>
               <RoundTrail round={round} />
@@ -121,43 +129,6 @@ function RoundEditor({ round, onReload }: { round: DistributionRound; onReload: 
         </Grid.Col>
       </Grid>
     </Stack>
-  );
-}
-
-/** Whether the draft is saved: it is, a moment after each change, unless the form needs correcting. */
-function SaveStatus({ state, error, onRetry }: { state: SaveState; error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const colour = state === 'saved' ? 'dimmed' : state === 'pending' || state === 'saving' ? 'blue.7' : 'orange.8';
-  return (
-    <Group gap="xs" wrap="nowrap" aria-live="polite" data-testid="round-save-state" data-state={state}>
-      {(state === 'pending' || state === 'saving') && <Loader size="xs" />}
-      <Text size="sm" c={colour}>{state === 'failed' ? `${t('distRound.saveFailed')} ${problemMessage(error)}` : t(`distRound.saveState.${state as Exclude<SaveState, 'failed'>}`)}</Text>
-      {state === 'failed' && <Button size="xs" variant="light" onClick={onRetry}>{t('common.retry')}</Button>}
-    </Group>
-  );
-}
-
-/** Where households of the round collect: distribution points (stock locations of kind point). */
-function PointsPicker({ value, onChange, readOnly, round, error }: { value: string[]; onChange: (ids: string[]) => void; readOnly: boolean; round: DistributionRound; error?: string }) {
-  const { t } = useTranslation();
-  const points = useStockLocations('point');
-  const known = new Map((points.data ?? []).map((p) => [p.id, `${p.code} — ${siteName(p)}`]));
-  for (const p of round.points) if (!known.has(p.id)) known.set(p.id, `${p.code} — ${p.name}`);
-  return (
-    <MultiSelect
-      label={t('distRound.pointsLabel')}
-      description={t('distRound.pointsHint')}
-      placeholder={value.length ? undefined : t('distRound.noPoints')}
-      data={[...known].map(([id, label]) => ({ value: id, label }))}
-      value={value}
-      onChange={onChange}
-      error={error}
-      searchable
-      clearable
-      readOnly={readOnly}
-      hidePickedOptions
-      data-testid="round-points-picker"
-    />
   );
 }
 

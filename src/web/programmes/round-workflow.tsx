@@ -7,7 +7,8 @@ import { can, useMe } from '#web/auth/session.tsx';
 import { formatNumber } from '#web/i18n/format.ts';
 import { notifyError, notifySuccess } from '#web/lib/problems.ts';
 import { roundPath, useRoundSaved } from './queries.ts';
-import { approvalBlock } from './round-steps.ts';
+import { currentLang } from '#web/i18n/index.ts';
+import { approvalBlock, makers, nameList } from './round-steps.ts';
 
 type Step = 'submit' | 'approve' | 'reject' | 'issue' | 'close';
 
@@ -65,6 +66,7 @@ export function RoundWorkflow({ round, saveFirst }: Props) {
             <Button color="red" variant="light" onClick={() => setConfirm('reject')} disabled={block !== null} data-testid="round-reject">{t('distRound.reject')}</Button>
           </Group>
           {block && <Alert color="gray" data-testid="approve-blocked" data-reason={block}><Text size="sm">{t(`distRound.cannotApprove.${block}`)}</Text></Alert>}
+          <Text size="xs" c="dimmed" data-testid="approver-rule">{t('distRound.approverRule', { names: nameList(currentLang(), makers(round)) })}</Text>
         </>
       )}
       {round.status === 'approved' && manage && (

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dispatch, LedgerEntry, LocationRef, StockAlerts, StockLevel, StockLocation, StockReason } from '#domain/assistance/stock-views';
 import { api, ApiError, query } from '#web/api/client.ts';
 import type { Page } from '#web/api/types.ts';
@@ -7,37 +7,64 @@ import type { Page } from '#web/api/types.ts';
 
 export type { StockLocation };
 
-/** The locations the person may see (all kinds, or one). */
-export function useStockLocations(kind?: StockLocation['kind']) {
+/** How many places a picker or a page of the list shows at once; the server searches the rest. */
+export const LOCATIONS_PAGE = 50;
+
+export interface LocationFilters {
+  kind?: StockLocation['kind'];
+  /** Code or name in any of the three languages (the server searches). */
+  q?: string;
+  active?: boolean;
+  page?: number;
+}
+
+/** A page of the places the person may see, by kind, text and state, by code; `total` says how many match. */
+export function useStockLocations(f: LocationFilters = {}) {
   return useQuery({
-    queryKey: ['stock-locations'],
-    queryFn: () => api<Page<StockLocation>>(`/api/stock/locations${query({ pageSize: 500 })}`).then((r) => r.items),
+    queryKey: ['stock-locations', f],
+    queryFn: ({ signal }) => api<Page<StockLocation>>(`/api/stock/locations${query({
+      kind: f.kind, q: f.q?.trim(), active: f.active === undefined ? undefined : String(f.active), page: f.page, pageSize: LOCATIONS_PAGE,
+    })}`, { signal }),
+    placeholderData: keepPreviousData,
     staleTime: 60 * 1000,
-    select: (items) => (kind ? items.filter((l) => l.kind === kind) : items),
   });
 }
 
-/** Open places of every organisation a dispatch may go to (asked afresh each time the form opens). */
-export function useDestinations(enabled: boolean) {
+/** The most places the destinations of a dispatch list at once (the server's limit): more are found by typing. */
+export const DESTINATIONS_LIMIT = 200;
+
+/** Open places of every organisation a dispatch may go to, whose code or name holds `q` (asked afresh each time the form opens). */
+export function useDestinations(q: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['stock-destinations'],
-    queryFn: () => api<{ items: LocationRef[] }>('/api/stock/destinations').then((r) => r.items),
+    queryKey: ['stock-destinations', q.trim()],
+    queryFn: ({ signal }) => api<{ items: LocationRef[] }>(`/api/stock/destinations${query({ q: q.trim() })}`, { signal }),
+    placeholderData: keepPreviousData,
     enabled,
   });
 }
 
-export function useStockLocation(id: string) {
+export function useStockLocation(id: string | null) {
   return useQuery({
     queryKey: ['stock-location', id],
-    queryFn: () => api<StockLocation>(`/api/stock/locations/${encodeURIComponent(id)}`),
+    queryFn: () => api<StockLocation>(`/api/stock/locations/${encodeURIComponent(id!)}`),
+    enabled: !!id,
   });
 }
 
-/** Levels at one place, or everywhere (for the list's low-stock badges). */
-export function useLevels(location?: string) {
+/** Levels at one place (every item it holds). */
+export function useLevels(location: string) {
   return useQuery({
-    queryKey: ['stock-levels', location ?? 'all'],
+    queryKey: ['stock-levels', location],
     queryFn: () => api<Page<StockLevel>>(`/api/stock/levels${query({ location, pageSize: 500 })}`).then((r) => r.items),
+  });
+}
+
+/** Levels at the places of a page of the list (for its low-stock badges). */
+export function usePlacesLevels(locations: readonly string[]) {
+  return useQuery({
+    queryKey: ['stock-levels', 'places', locations],
+    queryFn: ({ signal }) => api<Page<StockLevel>>(`/api/stock/levels${query({ locations: locations.join(','), pageSize: 500 })}`, { signal }).then((r) => r.items),
+    enabled: locations.length > 0,
   });
 }
 
@@ -69,7 +96,7 @@ export function useReasons() {
 }
 
 /** Everything a change of stock at `location` makes stale. */
-export const stockKeys = [['stock-levels'], ['stock-alerts'], ['stock-dispatches'], ['stock-ledger'], ['stock-location']] as const;
+export const stockKeys = [['stock-levels'], ['stock-alerts'], ['stock-dispatches'], ['stock-ledger'], ['stock-location'], ['stock-locations']] as const;
 
 /** Per item, what was asked and what there is, from a 409 `stock.insufficient`. */
 export function shortagesOf(error: unknown): { item: string; asked: number; available: number }[] {

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Grid, Select, TextInput, Textarea } from '@mantine/core';
+import { Grid, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AdjustmentInput, DispatchInput, ReceiptInput } from '#domain/assistance/stock';
-import type { StockLevel, StockLocation } from '#domain/assistance/stock-views';
+import type { LocationRef, StockLevel, StockLocation } from '#domain/assistance/stock-views';
 import { formatNumber, todayIso } from '#web/i18n/format.ts';
 import { autoDir } from '#web/lib/labels.ts';
-import { useDestinations, useReasons } from './api.ts';
+import { useReasons } from './api.ts';
 import { useItemLabels } from './catalogue.ts';
 import { locationName, reasonOptions } from './labels.ts';
 import { emptyLine, LinesEditor, linesBody, type EditLine } from './lines-editor.tsx';
+import { DestinationSelect } from './location-picker.tsx';
 import { StockModal, useStockSubmit } from './stock-form.tsx';
 
 export interface FormProps {
@@ -52,7 +53,6 @@ export function ReceiptForm({ location, opened, onClose }: FormProps) {
 export function DispatchForm({ location, levels, opened, onClose }: FormProps) {
   const { t } = useTranslation();
   const { stockOptions } = useItemLabels();
-  const places = useDestinations(opened);
   const [to, setTo] = useState<string | null>(null);
   const [lines, setLines] = useState<EditLine[]>([emptyLine()]);
   const [waybill, setWaybill] = useState('');
@@ -64,11 +64,13 @@ export function DispatchForm({ location, levels, opened, onClose }: FormProps) {
     schema: DispatchInput, url: '/api/stock/dispatches', done: t('stock.dispatchDone'), onDone: close,
     body: () => ({ fromLocationId: location.id, toLocationId: to ?? '', lines: linesBody(lines, 'quantity'), waybill: text(waybill), note: text(note) }),
   });
-  const destinations = (places.data ?? []).filter((p) => p.id !== location.id)
-    .map((p) => ({ value: p.id, label: `${locationName(p)} (${p.code}) · ${t(`stock.kind.${p.kind}`)} · ${p.organizationCode}` }));
+  const describe = (p: LocationRef) => `${locationName(p)} (${p.code}) · ${t(`stock.kind.${p.kind}`)} · ${p.organizationCode}`;
   return (
     <StockModal title={t('stock.dispatchTitle', { place: locationName(location) })} opened={opened} onClose={close} onSubmit={save} saving={form.saving} failure={form.failure} testId="dispatch-form">
-      <Select label={t('stock.dispatchTo')} data={destinations} value={to} onChange={setTo} searchable error={form.errors.toLocationId} required data-testid="dispatch-to" />
+      <DestinationSelect
+        label={t('stock.dispatchTo')} from={location.id} opened={opened} describe={describe} value={to} onChange={setTo}
+        error={form.errors.toLocationId} required testId="dispatch-to"
+      />
       <LinesEditor
         lines={lines} onChange={setLines} items={stockOptions} errors={form.errors} quantityLabel={t('stock.quantitySent')}
         hint={(l) => (l.item ? t('stock.inStock', { n: formatNumber(inStock.get(l.item) ?? 0) }) : null)}

@@ -26,7 +26,7 @@ export function LocationPage() {
   const { id } = useParams();
   const me = useMe();
   const location = useStockLocation(id!);
-  const levels = useLevels(id);
+  const levels = useLevels(id!);
   const areaName = useAreaNames();
   const [open, setOpen] = useState<Open>(null);
   const manage = can(me, 'stock.manage');

@@ -163,6 +163,9 @@ export const distributionAr: DistributionCatalogue = {
   },
   stock: {
     title: 'المخزون',
+    search: 'البحث بالرمز أو الاسم',
+    anyKind: 'أي نوع',
+    noMatch: 'لا يوجد مخزن أو نقطة مطابقة.',
     addLocation: 'إضافة مخزن أو نقطة',
     locationAdded: 'أُضيف.',
     noLocations: 'لا توجد مخازن أو نقاط بعد',

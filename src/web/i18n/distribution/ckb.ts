@@ -163,6 +163,9 @@ export const distributionCkb: DistributionCatalogue = {
   },
   stock: {
     title: 'کۆگا',
+    search: 'گەڕان بە کۆد یان ناو',
+    anyKind: 'هەر جۆرێک',
+    noMatch: 'هیچ کۆگا یان خاڵێک ناگونجێت.',
     addLocation: 'زیادکردنی کۆگا یان خاڵ',
     locationAdded: 'زیادکرا.',
     noLocations: 'هێشتا هیچ کۆگا یان خاڵێک نییە',

@@ -168,6 +168,9 @@ export const distributionEn = {
   },
   stock: {
     title: 'Stock',
+    search: 'Search by code or name',
+    anyKind: 'Any kind',
+    noMatch: 'No warehouse or point matches.',
     addLocation: 'Add warehouse or point',
     locationAdded: 'Added.',
     noLocations: 'No warehouses or points yet',

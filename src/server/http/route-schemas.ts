@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { Stored } from '../shared/idempotency.ts';
 
-/** What the assessment routes share. */
+/** What the capabilities' routes share: an id in the path, the Idempotency-Key header, a page of items, a 201 that says when it replays. */
 export const IdParam = z.object({ id: z.uuid('uuid.invalid') });
 export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().trim().min(8, 'too_small').max(200, 'too_big').optional() });
 /** A page of items and how many there are in all. */
