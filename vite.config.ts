@@ -2,11 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import postcssPresetMantine from 'postcss-preset-mantine';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The web app: root src/web, built to dist/web (served by the Amina server, which falls back to
  * index.html for client routes). `#domain/*` and `#web/*` resolve through package.json "imports".
  * In development `/api` is proxied to a running server (AMINA_API, default http://localhost:8080).
+ *
+ * A service worker (Workbox, generated at build) keeps the app's own files on the device, so a
+ * distribution point or an enumerator without a connection can open Amina again, even after the
+ * browser was closed. It never stores an answer of the API: the families' data on a device is
+ * only what a feature seals itself (the offline distribution list, in IndexedDB).
  */
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -14,7 +20,31 @@ const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // Registered by the app (src/web/lib/service-worker.ts), in production builds only.
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: 'Amina', short_name: 'Amina', description: 'Registration and assistance for displaced families',
+        start_url: '/', scope: '/', display: 'standalone', background_color: '#ffffff', theme_color: '#1c7ed6',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,woff2,svg}'],
+        // Maps need the server's boundaries anyway: not kept for offline use (1.1 MB).
+        globIgnores: ['**/maplibre-*.js'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        // No runtime caching: nothing the API answers is ever written to the Cache Storage.
+        runtimeCaching: [],
+      },
+    }),
+  ],
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   build: {
     outDir,

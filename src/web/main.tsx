@@ -9,6 +9,9 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { App } from './app.tsx';
 
+// The app's files kept on the device for offline use (built app only; not in development).
+if (import.meta.env.PROD) void import('./lib/service-worker.ts').then((m) => m.installServiceWorker());
+
 // Arabic and Kurdish strings arrive before the first render, so no page shows in English first.
 void initI18n().then(() => {
   createRoot(document.getElementById('root')!).render(

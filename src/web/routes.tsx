@@ -165,6 +165,13 @@ export const router = createBrowserRouter([
                 },
               },
               {
+                path: 'assistance/catalogue',
+                lazy: async () => {
+                  const { CataloguePage } = await import('./assistance/catalogue-page.tsx');
+                  return { Component: () => <RequirePermission permission="assistance.configure"><CataloguePage /></RequirePermission> };
+                },
+              },
+              {
                 path: 'distribution',
                 lazy: async () => {
                   const { DistributionPage } = await import('./distribution/distribution-page.tsx');

@@ -1,5 +1,4 @@
-/** Files Vite gives as a URL (`import url from 'x?url'`): the built asset's address. */
-declare module '*?url' {
-  const url: string;
-  export default url;
-}
+/// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/vanillajs" />
+
+// import.meta.env, `?url` imports and the service worker's `virtual:pwa-register` (see vite.config.ts).

@@ -149,4 +149,51 @@ describe.skipIf(!hasChromium)('an offline distribution point', () => {
     await supervisor.context.close();
     expect(errors).toEqual([]);
   });
+
+  it('opens again without a connection after the page was closed: the kept list, collected, synced when the network is back', async () => {
+    const family = seed.families[1];
+    const printed = await family.clerk.post(`/api/households/${family.household.id}/cards`, {});
+    expect(printed.status).toBe(201);
+    const errors: string[] = [];
+    const { page, context } = await newPage(browser, server.url);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, username, PASSWORD, 'en');
+    await downloadList(page, seed.point.code);
+    // The service worker has kept the app's files on the device.
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
+
+    // No connection, and the page is opened anew (the browser was closed): the app still opens.
+    await context.setOffline(true);
+    await page.goto('/distribution');
+    await page.getByTestId('offline-start').waitFor();
+    expect(await page.getByTestId('offline-start-alert').textContent()).toContain('No connection to the server');
+    expect(await page.getByTestId('offline-start-retry').textContent()).toBe('Try again');
+    // Its one list asks for the passphrase before anything of the families shows.
+    expect(await page.getByText(family.household.registrationNumber).count()).toBe(0);
+    await page.getByTestId('offline-unlock-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('offline-unlock').click();
+    await collectOffline(page, printed.body.token);
+    await page.getByTestId('next-family').click();
+    expect(await page.locator('[data-testid=outbox-entry][data-state=pending]').count()).toBe(1);
+    await look(page, 'en-offline-start');
+    await switchLanguage(page, 'ar');
+    await expect.poll(() => page.getByTestId('offline-start-alert').textContent()).toContain('لا اتصال بالخادم');
+    await look(page, 'ar-offline-start');
+    await switchLanguage(page, 'ckb');
+    await look(page, 'ckb-offline-start');
+    await switchLanguage(page, 'en');
+
+    // The network is back: the collection is sent by itself, and the whole app opens on request.
+    await context.setOffline(false);
+    await page.locator('[data-testid=outbox-entry][data-state=recorded]').waitFor({ timeout: 40_000 });
+    const recorded = await server.ctx.db.kysely.selectFrom('redemptions').select(['point_id', 'sync_key'])
+      .where('entitlement_id', 'in', (q) => q.selectFrom('entitlements').select('id').where('household_id', '=', family.household.id)).execute();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].point_id).toBe(seed.point.id);
+    await page.getByTestId('offline-start-retry').click();
+    await page.getByTestId('distribution-page').waitFor();
+    await page.getByTestId('nav-distribution').waitFor();
+    await context.close();
+    expect(errors).toEqual([]);
+  });
 });

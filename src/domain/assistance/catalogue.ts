@@ -21,6 +21,10 @@ export const CatalogueItem = z.object({
   unitValueIqd: z.number().nullable(),
   /** What a kit holds (empty for an item or cash). */
   components: z.array(z.object({ code: z.string(), quantity: z.number().int() })),
+  /** Given with `?all=true` (the configuration screen, and names of what was issued before): inactive items are offered in no new formula. */
+  active: z.boolean().optional(),
+  position: z.number().int().optional(),
+  version: z.number().int().optional(),
 });
 export type CatalogueItem = z.infer<typeof CatalogueItem>;
 
@@ -35,6 +39,7 @@ export const Weight = z.object({
   criterion: z.string(), weight: z.number().int(), labels: Labels,
   /** False when the criterion is not one the score understands, or names a sensitive need: it counts nothing. */
   counted: z.boolean(),
+  version: z.number().int(),
 });
 export const Weights = z.object({ items: z.array(Weight) });
 export type Weights = z.infer<typeof Weights>;

@@ -87,6 +87,8 @@ export const DistributionRound = z.object({
   issuedBy: Person, issuedAt: z.string().nullable(),
   closedBy: Person, closedAt: z.string().nullable(),
   targetedHouseholds: z.number().int().nullable(), targetedPeople: z.number().int().nullable(),
+  /** The weights its score counted when its maker submitted it (null while a draft): approved and issued with these. */
+  scoredWeights: z.array(z.object({ criterion: z.string(), weight: z.number().int() })).nullable(),
   version: z.number().int(),
 });
 export type DistributionRound = z.infer<typeof DistributionRound>;

@@ -84,7 +84,11 @@ export const StockAlerts = z.object({
 });
 export type StockAlerts = z.infer<typeof StockAlerts>;
 
-export const StockReason = z.object({ code: z.string(), direction: z.enum(REASON_DIRECTIONS), name: z.string(), nameAr: z.string(), nameCkb: z.string() });
+export const StockReason = z.object({
+  code: z.string(), direction: z.enum(REASON_DIRECTIONS), name: z.string(), nameAr: z.string(), nameCkb: z.string(),
+  /** Given with `?all=true` (the configuration screen, and names in the ledger): an inactive reason is offered in no new form. */
+  active: z.boolean().optional(), position: z.number().int().optional(), version: z.number().int().optional(),
+});
 export type StockReason = z.infer<typeof StockReason>;
 
 /** A 409 `stock.insufficient`: per item, what was asked and what there is. */

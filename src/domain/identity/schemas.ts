@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   'protection.read', 'protection.write',
   'dedup.check', 'dedup.review',
   'figures.read', 'assessments.read', 'assessments.write', 'assessments.manage', 'assessments.informants',
-  'assistance.read', 'assistance.manage', 'assistance.approve', 'assistance.distribute', 'cards.print', 'stock.read', 'stock.manage',
+  'assistance.read', 'assistance.manage', 'assistance.approve', 'assistance.distribute', 'assistance.configure', 'cards.print', 'stock.read', 'stock.manage',
   'users.manage', 'organizations.manage', 'places.manage', 'audit.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,12 +1,16 @@
+import { formulaCodes } from '#domain/assistance/formula';
 import type { DistributionRound } from '#domain/assistance/rounds';
 import type { Actor, Ctx } from '../context.ts';
 import type { ErrorKey } from '#domain/i18n/errors';
-import { Problem, invalidField } from '../http/problem.ts';
+import { Problem, invalidField, invalidFields } from '../http/problem.ts';
 import { requirePermission } from '../identity/policy.ts';
 import { audit, inTransaction, type Trx } from '../shared/tx.ts';
+import { shareItems } from './catalogue-store.ts';
+import { weightSnapshot } from './catalogue.ts';
 import { assertCanApprove, assertCanManage } from './policy.ts';
 import * as store from './round-store.ts';
 import { roundOf, shownRound } from './rounds.ts';
+import { formulaErrors } from './validation.ts';
 
 /**
  * The maker-checker steps of a round: its maker submits the draft, a checker who did not prepare
@@ -42,15 +46,24 @@ async function move(trx: Trx, round: store.RoundRecord, step: Parameters<typeof 
   if (!(await store.moveRound(trx, round.id, round.status, round.version, step))) throw await conflict(trx, round.id, 'problem.conflict_version');
 }
 
-/** The maker sends a draft for approval (`assistance.manage`); it must say what households receive. */
+/**
+ * The maker sends a draft for approval (`assistance.manage`); it must say what households receive,
+ * in entries of the catalogue still active. The round keeps the weights its score counts now:
+ * the checker approves, and the issue targets, the households scored with them. What its kits
+ * hold is held until the submit is committed (a kit in use no longer changes, catalogue-config.ts).
+ */
 export async function submitRound(ctx: Ctx, actor: Actor, id: string, version: number): Promise<DistributionRound> {
   assertCanManage(actor);
   return inTransaction(ctx, async (trx) => {
     const round = await roundOf(trx, actor, id, true);
     await assertAt(trx, round, 'draft', version, 'submitted');
     if (round.formula.parts.length === 0) throw invalidField('formula.parts', 'distribution_round.no_formula');
-    await move(trx, round, { to: 'submitted', by: actor.userId });
-    await audit(trx, actor, 'distribution_round.submit', 'distribution_round', id, { version });
+    await shareItems(trx, formulaCodes(round.formula).sort());
+    const inactive = await formulaErrors(trx, round.formula);
+    if (inactive.length) throw invalidFields(inactive);
+    const weights = await weightSnapshot(trx);
+    await move(trx, round, { to: 'submitted', by: actor.userId, weights });
+    await audit(trx, actor, 'distribution_round.submit', 'distribution_round', id, { version, weights });
     return shownRound(trx, id);
   });
 }

@@ -8,19 +8,22 @@ import { areaNames } from '../places/service.ts';
 import { entitledHouseholds } from '../registry/entitled.ts';
 import { audit, inTransaction } from '../shared/tx.ts';
 import { assertAt } from './approval.ts';
-import { activeItems, scoredWeights } from './catalogue.ts';
+import { allItems, roundWeights } from './catalogue.ts';
 import * as store from './entitlement-store.ts';
 import { assertCanManage, assertCanRead } from './policy.ts';
 import { moveRound, roundPoints, type RoundRecord } from './round-store.ts';
 import { editedDraft, roundOf, shownRound } from './rounds.ts';
 import type { TargetFrame } from './targeting-sql.ts';
 
-/** What targeting needs of a round: its programme's organisation, sector and areas, its rules, the weights. */
+/**
+ * What targeting needs of a round: its programme's organisation, sector and areas, its rules, and
+ * the weights of its score (a draft's are today's; a submitted round's, those kept at the submit).
+ */
 async function frameOf(db: Executor, round: RoundRecord): Promise<TargetFrame> {
   return {
     roundId: round.id, organizationId: round.programme.organizationId, organizationCode: round.programme.organizationCode,
     sector: round.programme.sector, programmeAreas: round.programme.areas, startsOn: round.startsOn, endsOn: round.endsOn,
-    rules: round.rules, weights: await scoredWeights(db),
+    rules: round.rules, weights: await roundWeights(db, round),
   };
 }
 
@@ -58,7 +61,8 @@ export async function previewRound(ctx: Ctx, actor: Actor, id: string, edits: Ro
     add(governorates, c.district.slice(0, 5), c.eligible, c.people);
     if (c.district.length === 8) add(districts, c.district, c.eligible, c.people);
   }
-  const [items, names] = await Promise.all([activeItems(db), areaNames(db, [...governorates.keys(), ...districts.keys()])]);
+  // Every entry, active or not: an entry deactivated after the round was submitted is still handed out by it.
+  const [items, names] = await Promise.all([allItems(db), areaNames(db, [...governorates.keys(), ...districts.keys()])]);
   const named = (pcode: string, t: Tally) => {
     const a = names.get(pcode);
     return { pcode, name: a?.nameEn ?? pcode, nameAr: a?.nameAr ?? null, nameCkb: a?.nameCkb ?? null, ...t };

@@ -1,7 +1,7 @@
 import { inScope } from '#domain/places/pcode';
 import type { Actor } from '../context.ts';
 import { Problem, invalidFields, notFound } from '../http/problem.ts';
-import { requirePermission } from '../identity/policy.ts';
+import { can, requirePermission } from '../identity/policy.ts';
 
 /**
  * Who may do what with programmes, rounds and their reports. A programme belongs to the
@@ -20,6 +20,20 @@ export function assertCanRead(actor: Actor, owned: Owned | null = null): void {
 export function assertCanManage(actor: Actor, owned: Owned | null = null): void {
   requirePermission(actor, 'assistance.manage');
   if (owned && owned.organizationId !== actor.organizationId) throw notFound();
+}
+
+/**
+ * Changing the catalogue (items, kits, cash), the vulnerability weights and the stock reasons:
+ * `assistance.configure`. They are shared by every organisation, so a partner's configurer
+ * changes the same catalogue.
+ */
+export function assertCanConfigure(actor: Actor): void {
+  requirePermission(actor, 'assistance.configure');
+}
+
+/** Reading the catalogue and the weights: readers of assistance, and those who configure them. */
+export function assertCanReadCatalogue(actor: Actor): void {
+  if (!can(actor, 'assistance.configure')) requirePermission(actor, 'assistance.read');
 }
 
 /**

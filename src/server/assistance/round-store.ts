@@ -21,6 +21,8 @@ export interface RoundRecord {
   rejection: { reason: string; by: Person; at: string } | null;
   issuedBy: Person; issuedAt: string | null; closedBy: Person; closedAt: string | null;
   targetedHouseholds: number | null; targetedPeople: number | null; version: number;
+  /** The weights its score counted when submitted (null while a draft). */
+  scoredWeights: { criterion: string; weight: number }[] | null;
 }
 
 const person = (id: string | null, username: string | null): Person => (id ? { id, username: username ?? '' } : null);
@@ -42,12 +44,13 @@ function toRound(r: any): RoundRecord {
     rejection: r.rejected_reason ? { reason: r.rejected_reason, by: person(r.rejected_by, r.rejected_name), at: iso(r.rejected_at) } : null,
     issuedBy: person(r.issued_by, r.issued_name), issuedAt: at(r.issued_at), closedBy: person(r.closed_by, r.closed_name), closedAt: at(r.closed_at),
     targetedHouseholds: r.targeted_households, targetedPeople: r.targeted_people, version: r.version,
+    scoredWeights: r.scored_weights === null ? null : json(r.scored_weights),
   };
 }
 
 const select = sql`select r.id, r.programme_id, r.number, r.name, r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.rules, r.formula,
     r.status, r.created_by, r.created_at, r.submitted_by, r.submitted_at, r.approved_by, r.approved_at,
-    r.rejected_reason, r.rejected_by, r.rejected_at, r.issued_by, r.issued_at, r.closed_by, r.closed_at, r.targeted_households, r.targeted_people, r.version,
+    r.rejected_reason, r.rejected_by, r.rejected_at, r.issued_by, r.issued_at, r.closed_by, r.closed_at, r.targeted_households, r.targeted_people, r.version, r.scored_weights,
     p.code as programme_code, p.name as programme_name, p.name_ar as programme_name_ar, p.name_ckb as programme_name_ckb,
     p.sector_code, p.areas, p.organization_id, o.code as organization_code,
     uc.username as created_name, us.username as submitted_name, ua.username as approved_name, ur.username as rejected_name,
@@ -104,7 +107,7 @@ export async function updateDraft(db: Executor, id: string, v: RoundValues, expe
 }
 
 type Step =
-  | { to: 'submitted'; by: string }
+  | { to: 'submitted'; by: string; weights: { criterion: string; weight: number }[] }
   | { to: 'approved'; by: string }
   | { to: 'draft'; by: string; reason: string }
   | { to: 'issued'; by: string; households: number; people: number }
@@ -112,9 +115,9 @@ type Step =
 
 /** Moves the round on from `from` at that version; false when it is no longer there. */
 export async function moveRound(db: Executor, id: string, from: RoundStatus, expectedVersion: number, step: Step): Promise<boolean> {
-  const set = step.to === 'submitted' ? sql`, submitted_by = ${step.by}, submitted_at = now()`
+  const set = step.to === 'submitted' ? sql`, submitted_by = ${step.by}, submitted_at = now(), scored_weights = ${JSON.stringify(step.weights)}::jsonb`
     : step.to === 'approved' ? sql`, approved_by = ${step.by}, approved_at = now()`
-      : step.to === 'draft' ? sql`, rejected_reason = ${step.reason}, rejected_by = ${step.by}, rejected_at = now(), submitted_by = null, submitted_at = null`
+      : step.to === 'draft' ? sql`, rejected_reason = ${step.reason}, rejected_by = ${step.by}, rejected_at = now(), submitted_by = null, submitted_at = null, scored_weights = null`
         : step.to === 'issued' ? sql`, issued_by = ${step.by}, issued_at = now(), targeted_households = ${step.households}, targeted_people = ${step.people}`
           : sql`, closed_by = ${step.by}, closed_at = now()`;
   const r = await sql`update distribution_rounds set status = ${step.to}, version = version + 1, updated_at = now() ${set}

@@ -18,7 +18,8 @@ export function presentRound(r: store.RoundRecord, points: store.PointRef[]): Di
     programme: { id: p.id, code: p.code, name: p.name, nameAr: p.nameAr, nameCkb: p.nameCkb, sector: p.sector, organization: { id: p.organizationId, code: p.organizationCode } },
     status: r.status, createdBy: r.createdBy, createdAt: r.createdAt, authors: r.authors, submittedBy: r.submittedBy, submittedAt: r.submittedAt,
     approvedBy: r.approvedBy, approvedAt: r.approvedAt, rejection: r.rejection, issuedBy: r.issuedBy, issuedAt: r.issuedAt,
-    closedBy: r.closedBy, closedAt: r.closedAt, targetedHouseholds: r.targetedHouseholds, targetedPeople: r.targetedPeople, version: r.version,
+    closedBy: r.closedBy, closedAt: r.closedAt, targetedHouseholds: r.targetedHouseholds, targetedPeople: r.targetedPeople,
+    scoredWeights: r.scoredWeights, version: r.version,
   };
 }
 

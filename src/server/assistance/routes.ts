@@ -1,24 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Catalogue, Weights } from '#domain/assistance/catalogue';
 import { Programme, ProgrammeInput, ProgrammeQuery, ProgrammeUpdate } from '#domain/assistance/programmes';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../http/route-schemas.ts';
-import { assistanceCatalogue, vulnerabilityWeights } from './catalogue.ts';
+import { catalogueRoutes } from './catalogue-routes.ts';
 import * as programmes from './programmes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { roundRoutes } from './round-routes.ts';
 
-/** Assistance: the catalogue, programmes, their distribution rounds (round-routes.ts) and reports (report-routes.ts). */
+/** Assistance: the catalogue and weights (catalogue-routes.ts), programmes, their distribution rounds (round-routes.ts) and reports (report-routes.ts). */
 export const assistanceRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   const tags = ['assistance'];
-  app.get('/assistance/catalogue', {
-    schema: { tags, description: 'Items, kits with their components, cash transfers (IQD) and the MCOF sectors, with labels in en, ar and ckb.', response: { 200: Catalogue } },
-  }, async (request) => assistanceCatalogue(ctx, requireActor(request)));
-
-  app.get('/assistance/weights', {
-    schema: { tags, description: 'The configured weights of the vulnerability score; `counted: false` for a criterion the score does not use.', response: { 200: Weights } },
-  }, async (request) => vulnerabilityWeights(ctx, requireActor(request)));
+  await app.register(catalogueRoutes(ctx));
 
   app.get('/programmes', { schema: { tags, querystring: ProgrammeQuery, response: { 200: PageOf(Programme) } } }, async (request) =>
     programmes.listProgrammes(ctx, requireActor(request), request.query));

@@ -38,7 +38,8 @@ async function ruleErrors(db: Executor, p: ProgrammeFrame, rules: TargetingRules
   return errors;
 }
 
-async function formulaErrors(db: Executor, formula: EntitlementFormula): Promise<FieldError[]> {
+/** Lines of the formula that name no active entry of the catalogue: a new formula hands out only active ones. */
+export async function formulaErrors(db: Executor, formula: EntitlementFormula): Promise<FieldError[]> {
   const items = await activeItems(db);
   const errors: FieldError[] = [];
   const check = (lines: { code: string }[], path: string) => lines.forEach((l, j) => {

@@ -164,10 +164,10 @@ export interface FlowCountsTable {
 // Assistance (issue 5) --------------------------------------------------------------------------
 export interface AssistanceItemsTable {
   code: string; kind: string; sector_code: string; name_en: string; name_ar: string; name_ckb: string; unit: Defaulted<string>;
-  unit_value_iqd: number | null; active: Defaulted<boolean>; position: Defaulted<number>;
+  unit_value_iqd: number | null; active: Defaulted<boolean>; position: Defaulted<number>; version: Defaulted<number>;
 }
 export interface KitComponentsTable { kit_code: string; item_code: string; quantity: number }
-export interface VulnerabilityWeightsTable { criterion: string; weight: number; name_en: string; name_ar: string; name_ckb: string }
+export interface VulnerabilityWeightsTable { criterion: string; weight: number; name_en: string; name_ar: string; name_ckb: string; version: Defaulted<number> }
 export interface StockLocationsTable {
   id: string; code: string; kind: string; name: string; name_ar: string | null; name_ckb: string | null; pcode: string;
   site_id: string | null; organization_id: string; active: Defaulted<boolean>; version: Defaulted<number>; created_at: Timestamp;
@@ -187,6 +187,7 @@ export interface DistributionRoundsTable {
   rejected_at: Defaulted<Date | string | null>;
   issued_by: Defaulted<string | null>; closed_at: Defaulted<Date | string | null>; closed_by: Defaulted<string | null>;
   version: Defaulted<number>; created_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+  scored_weights: Defaulted<unknown>;
 }
 export interface RoundPointsTable { round_id: string; point_id: string }
 export interface EntitlementsTable {
@@ -219,6 +220,7 @@ export interface StockLevelsTable {
 }
 export interface StockReasonsTable {
   code: string; direction: string; name_en: string; name_ar: string; name_ckb: string; active: Defaulted<boolean>; position: Defaulted<number>;
+  version: Defaulted<number>;
 }
 export interface StockReceiptsTable {
   id: string; location_id: string; lines: unknown; supplier: string | null; reference: string | null; note: string | null;

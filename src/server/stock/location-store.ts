@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { StockLocationQuery } from '#domain/assistance/stock';
 import type { ReasonRule } from '#domain/assistance/stock-rules';
-import type { LocationRef, StockLocation, StockReason } from '#domain/assistance/stock-views';
+import type { LocationRef, StockLocation } from '#domain/assistance/stock-views';
 import type { Executor } from '../audit/store.ts';
 
 /** SQL of warehouses and distribution points, and of the lists stock is checked against (items, reasons). */
@@ -117,9 +117,4 @@ export async function itemKinds(db: Executor, codes: string[]): Promise<Map<stri
 export async function reasonRules(db: Executor): Promise<Map<string, ReasonRule>> {
   const rows = await db.selectFrom('stock_reasons').select(['code', 'direction', 'active']).execute();
   return new Map(rows.map((r) => [r.code, { direction: r.direction as ReasonRule['direction'], active: r.active }]));
-}
-
-export async function listReasons(db: Executor): Promise<StockReason[]> {
-  const rows = await db.selectFrom('stock_reasons').selectAll().where('active', '=', true).orderBy('position').orderBy('code').execute();
-  return rows.map((r) => ({ code: r.code, direction: r.direction as StockReason['direction'], name: r.name_en, nameAr: r.name_ar, nameCkb: r.name_ckb }));
 }

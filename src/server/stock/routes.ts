@@ -7,11 +7,13 @@ import {
 import {
   Adjustment, Count, Dispatch, LedgerEntry, LocationRef, Receipt, StockAlerts, StockLevel, StockLocation, StockReason,
 } from '#domain/assistance/stock-views';
+import { CodeParam, ReasonInput, ReasonQuery, ReasonUpdate } from '#domain/assistance/configuration';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../http/auth.ts';
 import { IdParam, IdempotencyHeaders, PageOf, sendCreated } from '../http/route-schemas.ts';
 import * as dispatches from './dispatches.ts';
 import * as locations from './locations.ts';
+import * as reasons from './reasons.ts';
 import * as stock from './service.ts';
 
 const DestinationQuery = z.object({
@@ -53,8 +55,26 @@ export const stockRoutes = (ctx: Ctx): FastifyPluginAsyncZod => async (app) => {
   app.get('/stock/ledger', { schema: { tags, querystring: LedgerQuery, response: { 200: PageOf(LedgerEntry) } } }, async (request) =>
     stock.stockLedger(ctx, requireActor(request), request.query));
 
-  app.get('/stock/reasons', { schema: { tags, response: { 200: z.object({ items: z.array(StockReason) }) } } }, async (request) =>
-    stock.stockReasons(ctx, requireActor(request)));
+  app.get('/stock/reasons', {
+    schema: {
+      tags, querystring: ReasonQuery, response: { 200: z.object({ items: z.array(StockReason) }) },
+      description: 'The reasons for counts\' differences and adjustments: active ones; `?all=true`: every one, with `active`, `position` and `version`.',
+    },
+  }, async (request) => reasons.stockReasons(ctx, requireActor(request), request.query));
+
+  app.post('/stock/reasons', {
+    schema: {
+      tags, ...created, body: ReasonInput, response: { 201: StockReason },
+      description: 'Adds a reason (`assistance.configure`): its code and direction (`in`, `out`, `both`) never change afterwards.',
+    },
+  }, async (request, reply) => sendCreated(reply, await reasons.createReason(ctx, requireActor(request), request.body, request.headers['idempotency-key'])));
+
+  app.patch('/stock/reasons/:code', {
+    schema: {
+      tags, params: CodeParam, body: ReasonUpdate, response: { 200: StockReason },
+      description: 'Changes a reason\'s names, `active` or `position` at the version read (`assistance.configure`); a stale version is a 409 with the reason as it is.',
+    },
+  }, async (request) => reasons.updateReason(ctx, requireActor(request), request.params.code, request.body));
 
   app.post('/stock/receipts', { schema: { tags, ...created, body: ReceiptInput, response: { 201: Receipt } } }, async (request, reply) =>
     sendCreated(reply, await stock.recordReceipt(ctx, requireActor(request), request.body, request.headers['idempotency-key'])));

@@ -129,12 +129,6 @@ export async function stockAlerts(ctx: Ctx, actor: Actor) {
   return reads.alerts(ctx.db.kysely, visibility(actor));
 }
 
-/** The reasons a count's difference or an adjustment may give. */
-export async function stockReasons(ctx: Ctx, actor: Actor) {
-  assertCanReadStock(actor);
-  return { items: await places.listReasons(ctx.db.kysely) };
-}
-
 /** A document as its place's staff read it (404 for anyone else). */
 async function placed<T extends { locationId: string }>(ctx: Ctx, actor: Actor, doc: T | null) {
   if (!doc) throw notFound();

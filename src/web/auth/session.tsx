@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
@@ -22,9 +22,16 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/**
+ * The session. Not asked again by itself when the network comes back: a device that opened
+ * without the server (<OfflineStart>) keeps its work on screen until the officer opens the app.
+ */
 export function useSession() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60 * 1000, retry: false });
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60 * 1000, retry: false, refetchOnReconnect: false });
 }
+
+/** Loaded only when the app opens without reaching the server. */
+const OfflineStart = lazy(async () => ({ default: (await import('#web/distribution/offline/offline-start.tsx')).OfflineStart }));
 
 /** Records a fresh sign-in; the language follows the account unless chosen on this device. */
 export function signedIn(client: QueryClient, me: Me): void {
@@ -71,7 +78,17 @@ export function RequireAuth() {
       </Center>
     );
   }
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
+  if (session.isError) {
+    // No answer at all (no network, server down): what the device holds offline.
+    if (session.error instanceof ApiError && session.error.status === 0) {
+      return (
+        <Suspense fallback={<Center h="100vh"><Loader aria-label="…" /></Center>}>
+          <OfflineStart onRetry={() => void session.refetch()} retrying={session.isFetching} />
+        </Suspense>
+      );
+    }
+    return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
+  }
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;

@@ -10,7 +10,7 @@ import { LocationSelect } from '#web/stock/location-picker.tsx';
 import type { Point } from './api.ts';
 import { OnlineDesk } from './online-desk.tsx';
 import { OfflineDesk } from './offline/offline-desk.tsx';
-import { useOfflinePoint } from './offline/use-offline-point.ts';
+import { offlinePoint, useOfflinePoint } from './offline/use-offline-point.ts';
 
 const POINT_KEY = 'amina.distribution-point';
 type Mode = 'online' | 'offline';
@@ -93,11 +93,4 @@ export function DistributionPage() {
       )}
     </Stack>
   );
-}
-
-/** The point as the device's list names it, when the server cannot be asked. */
-function offlinePoint(state: ReturnType<typeof useOfflinePoint>['state']): Point | undefined {
-  if (state.status !== 'locked' && state.status !== 'open') return undefined;
-  const { pointId, pointCode, pointName } = state.info;
-  return { id: pointId, code: pointCode, name: pointName, nameAr: null, nameCkb: null, active: true };
 }

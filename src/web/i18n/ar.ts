@@ -26,6 +26,7 @@ export const ar: Catalogue = {
     assistanceReports: 'تقارير المساعدات',
     distribution: 'نقطة التوزيع',
     stock: 'المخزون',
+    catalogue: 'الكتالوج والأوزان',
     administration: 'الإدارة',
     organizations: 'المؤسسات',
     users: 'المستخدمون',

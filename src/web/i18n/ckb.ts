@@ -29,6 +29,7 @@ export const ckb: Catalogue = {
     assistanceReports: 'ڕاپۆرتەکانی هاوکاری',
     distribution: 'خاڵی دابەشکردن',
     stock: 'کۆگا',
+    catalogue: 'کاتالۆگ و کێشەکان',
     administration: 'بەڕێوەبردن',
     organizations: 'ڕێکخراوەکان',
     users: 'بەکارهێنەران',

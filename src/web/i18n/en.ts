@@ -29,6 +29,7 @@ export const en = {
     assistanceReports: 'Assistance reports',
     distribution: 'Distribution point',
     stock: 'Stock',
+    catalogue: 'Catalogue and weights',
     administration: 'Administration',
     organizations: 'Organisations',
     users: 'Users',

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Menu, NumberInput, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '#domain/assistance/catalogue';
-import { useCatalogue } from '#web/stock/catalogue.ts';
+import { isActive, useCatalogue } from '#web/stock/catalogue.ts';
 import type { FieldErrors } from '#web/lib/problems.ts';
 import { labelIn } from './labels.ts';
 import {
@@ -71,7 +71,7 @@ function PartEditor({ index, part, items, onChange, onRemove, errors, readOnly }
   const used = new Set(part.lines.map((l) => l.code));
   const options = (['item', 'kit', 'cash'] as const).map((kind) => ({
     group: t(`formula.kinds.${kind}`),
-    items: items.filter((i) => i.kind === kind && !used.has(i.code)).map((i) => ({ value: i.code, label: labelIn(i.labels) })),
+    items: items.filter((i) => i.kind === kind && isActive(i) && !used.has(i.code)).map((i) => ({ value: i.code, label: labelIn(i.labels) })),
   })).filter((g) => g.items.length > 0);
 
   return (

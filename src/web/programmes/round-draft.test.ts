@@ -17,7 +17,7 @@ const round = DistributionRound.parse({
   formula: { parts: [{ per: 'band', bands: [{ from: 1, to: 3, lines: [{ code: 'blanket', quantity: 2 }] }, { from: 4, to: null, lines: [{ code: 'blanket', quantity: 4 }] }] }] },
   points: [{ id: '0195f000-0000-7000-8000-000000000004', code: 'PT-1', name: 'Point', nameAr: null, nameCkb: null, pcode: 'IQG11Q01', siteId: null }],
   status: 'draft', createdBy: maker, createdAt: '2024-10-01T08:00:00Z', authors: [maker], submittedBy: null, submittedAt: null, approvedBy: null, approvedAt: null,
-  rejection: null, issuedBy: null, issuedAt: null, closedBy: null, closedAt: null, targetedHouseholds: null, targetedPeople: null, version: 3,
+  rejection: null, issuedBy: null, issuedAt: null, closedBy: null, closedAt: null, targetedHouseholds: null, targetedPeople: null, scoredWeights: null, version: 3,
 });
 
 describe('the round editor', () => {

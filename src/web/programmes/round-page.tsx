@@ -103,7 +103,7 @@ function RoundEditor({ round, onReload }: { round: DistributionRound; onReload: 
               </Grid>
             </Section>
             <Section title={t('targeting.title')} testId="round-rules">
-              <RuleBuilder value={draft.rules} onChange={(c) => change({ rules: { ...draft.rules, ...c } })} errors={errorsUnder(errors, 'rules')} readOnly={!editable} />
+              <RuleBuilder value={draft.rules} onChange={(c) => change({ rules: { ...draft.rules, ...c } })} errors={errorsUnder(errors, 'rules')} readOnly={!editable} keptWeights={round.status === 'draft' ? null : round.scoredWeights} />
             </Section>
             <Section title={t('formula.title')} testId="round-formula">
               <FormulaEditor value={draft.formula} onChange={(formula) => change({ formula })} errors={errorsUnder(errors, 'formula')} readOnly={!editable} />

@@ -20,6 +20,8 @@ interface Props {
   /** Errors by path inside the rules (`size.max`). */
   errors: FieldErrors;
   readOnly: boolean;
+  /** The weights a submitted round's score counts, kept at its submit (null: today's, as for a draft). */
+  keptWeights?: { criterion: string; weight: number }[] | null;
 }
 
 /** Sites where families live (camps, settlements, collective centres), for targeting by site. */
@@ -38,7 +40,7 @@ const nullable = (v: string | number) => (v === '' || v === undefined ? '' : Num
  * displacement, shelter, size, the needs of any member (never the sensitive ones), a minimum
  * vulnerability score, and who is excluded. Stored as data on the round (rule-state.ts).
  */
-export function RuleBuilder({ value, onChange, errors, readOnly }: Props) {
+export function RuleBuilder({ value, onChange, errors, readOnly, keptWeights = null }: Props) {
   const { t } = useTranslation();
   const lang = currentLang();
   const reference = useReference();
@@ -126,7 +128,7 @@ export function RuleBuilder({ value, onChange, errors, readOnly }: Props) {
       {err('needs') && <Text size="xs" c="red">{err('needs')}</Text>}
 
       {heading(t('targeting.score'))}
-      <ScoreWeights />
+      <ScoreWeights kept={keptWeights} />
       <NumberInput label={t('targeting.minScore')} description={t('targeting.minScoreHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} value={value.minScore} onChange={(v) => onChange({ minScore: nullable(v) })} error={err('minScore')} allowDecimal={false} w={220} dir="ltr" readOnly={readOnly} data-testid="rule-min-score" />
 
       {heading(t('targeting.exclusions'))}
@@ -137,27 +139,38 @@ export function RuleBuilder({ value, onChange, errors, readOnly }: Props) {
   );
 }
 
-/** The configured weights of the vulnerability score, so the minimum means something. */
-function ScoreWeights() {
+/**
+ * The weights of the vulnerability score, so the minimum means something: today's for a draft;
+ * for a submitted round, those kept at its submit (named as configured, or by the criterion if
+ * it has been removed since).
+ */
+function ScoreWeights({ kept }: { kept: { criterion: string; weight: number }[] | null }) {
   const { t } = useTranslation();
   const weights = useWeights();
   if (!weights.data) return null;
+  const rows = kept === null ? weights.data : kept.map((k) => {
+    const now = weights.data.find((w) => w.criterion === k.criterion);
+    return { ...k, labels: now?.labels ?? { en: k.criterion, ar: k.criterion, ckb: k.criterion }, counted: true };
+  });
   return (
-    <Table withTableBorder verticalSpacing={2} fz="xs" maw={520} data-testid="rule-weights">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('targeting.criterion')}</Table.Th>
-          <Table.Th ta="end">{t('targeting.weight')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {weights.data.map((w) => (
-          <Table.Tr key={w.criterion} c={w.counted ? undefined : 'dimmed'}>
-            <Table.Td>{labelIn(w.labels)}{!w.counted && <> · {t('targeting.notCounted')}</>}</Table.Td>
-            <Table.Td ta="end" className="ltr">{w.weight > 0 ? `+${w.weight}` : w.weight}</Table.Td>
+    <>
+      {kept !== null && <Text size="xs" c="dimmed" data-testid="rule-weights-kept">{t('targeting.weightsKept')}</Text>}
+      <Table withTableBorder verticalSpacing={2} fz="xs" maw={520} data-testid="rule-weights" data-kept={kept !== null}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('targeting.criterion')}</Table.Th>
+            <Table.Th ta="end">{t('targeting.weight')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((w) => (
+            <Table.Tr key={w.criterion} c={w.counted ? undefined : 'dimmed'}>
+              <Table.Td>{labelIn(w.labels)}{!w.counted && <> · {t('targeting.notCounted')}</>}</Table.Td>
+              <Table.Td ta="end" className="ltr">{w.weight > 0 ? `+${w.weight}` : w.weight}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
   );
 }

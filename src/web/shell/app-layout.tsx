@@ -36,6 +36,7 @@ export function AppLayout() {
       { to: '/programmes', label: t('nav.programmes'), icon: 'programmes', testId: 'nav-programmes' } as Item,
       { to: '/assistance/reports', label: t('nav.assistanceReports'), icon: 'assistanceReports', testId: 'nav-assistance-reports' } as Item,
     ] : []),
+    ...(can(me, 'assistance.configure') ? [{ to: '/assistance/catalogue', label: t('nav.catalogue'), icon: 'catalogue', testId: 'nav-catalogue' } as Item] : []),
     ...(can(me, 'assistance.distribute') ? [{ to: '/distribution', label: t('nav.distribution'), icon: 'distribution', testId: 'nav-distribution' } as Item] : []),
     ...(can(me, 'stock.read') ? [{ to: '/stock', label: t('nav.stock'), icon: 'stock', testId: 'nav-stock' } as Item] : []),
   ];

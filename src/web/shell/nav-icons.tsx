@@ -1,5 +1,5 @@
 /** Small line icons for the navigation (inline SVG: no icon library in the bundle). */
-export type NavIconName = 'households' | 'register' | 'dedup' | 'figures' | 'sites' | 'assessments' | 'programmes' | 'assistanceReports' | 'distribution' | 'stock' | 'organizations' | 'users' | 'account';
+export type NavIconName = 'households' | 'register' | 'dedup' | 'figures' | 'sites' | 'assessments' | 'programmes' | 'assistanceReports' | 'catalogue' | 'distribution' | 'stock' | 'organizations' | 'users' | 'account';
 
 const PATHS: Record<NavIconName, React.ReactNode> = {
   households: <><path d="M3 11 12 4l9 7" /><path d="M5 10v10h14V10" /><path d="M10 20v-6h4v6" /></>,
@@ -10,6 +10,7 @@ const PATHS: Record<NavIconName, React.ReactNode> = {
   assessments: <><rect x="5" y="3" width="14" height="18" rx="2" /><path d="M9 3v2h6V3M9 11h6M9 15h4" /></>,
   programmes: <><path d="M3 9h18v11H3z" /><path d="M3 9l2.5-5h13L21 9M12 9v11M9 13h6" /></>,
   assistanceReports: <><path d="M4 4v16h16" /><path d="m8 15 3-4 3 2 5-6" /></>,
+  catalogue: <><path d="M3 12V4h8l10 10-8 8Z" /><circle cx="7.5" cy="8.5" r="1.5" /></>,
   distribution: <><rect x="3" y="4" width="13" height="16" rx="2" /><path d="M6 8h3v3H6zM11 8h2M11 11h2M6 15h7" /><path d="m16 12 2 2 3.5-3.5" /></>,
   stock: <><path d="M12 3 3 7.5v9L12 21l9-4.5v-9Z" /><path d="m3 7.5 9 4.5 9-4.5M12 12v9" /></>,
   organizations: <><path d="M4 21V7l8-4 8 4v14" /><path d="M9 21v-5h6v5M8 10h.01M12 10h.01M16 10h.01" /></>,

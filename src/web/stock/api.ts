@@ -86,11 +86,14 @@ export function useLedger(location: string, page: number) {
   });
 }
 
-/** The configured reasons for differences and adjustments. */
+/**
+ * The configured reasons for differences and adjustments, inactive ones too (the ledger still
+ * names them; forms offer active ones only, `reasonOptions`).
+ */
 export function useReasons() {
   return useQuery({
     queryKey: ['stock-reasons'],
-    queryFn: () => api<{ items: StockReason[] }>('/api/stock/reasons').then((r) => r.items),
+    queryFn: () => api<{ items: StockReason[] }>('/api/stock/reasons?all=true').then((r) => r.items),
     staleTime: 60 * 60 * 1000,
   });
 }

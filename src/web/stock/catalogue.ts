@@ -8,6 +8,12 @@ import { currentLang } from '#web/i18n/index.ts';
 
 const STORAGE_KEY = 'amina.assistance-catalogue';
 
+/** The query of the catalogue; a change of it (the configuration screen) invalidates this key. */
+export const CATALOGUE_KEY = ['assistance-catalogue'] as const;
+
+/** Whether an entry is offered in new formulas and forms (a stored copy from before `active` counts as active). */
+export const isActive = (item: Pick<CatalogueItem, 'active'>) => item.active !== false;
+
 function stored(): Catalogue | undefined {
   try {
     const text = localStorage.getItem(STORAGE_KEY);
@@ -18,14 +24,16 @@ function stored(): Catalogue | undefined {
 }
 
 /**
- * The assistance catalogue (items, kits, cash). Kept on the device too (it holds no personal
- * data), so an offline point that reloads still names what it hands out.
+ * The assistance catalogue (items, kits, cash), inactive entries too: what was issued before an
+ * entry was deactivated is still named by it; pickers offer active ones only (`isActive`). Kept
+ * on the device too (it holds no personal data), so an offline point that reloads still names
+ * what it hands out.
  */
 export function useCatalogue() {
   return useQuery({
-    queryKey: ['assistance-catalogue'],
+    queryKey: CATALOGUE_KEY,
     queryFn: async () => {
-      const catalogue = await api<Catalogue>('/api/assistance/catalogue');
+      const catalogue = await api<Catalogue>('/api/assistance/catalogue?all=true');
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify(catalogue));
       } catch {
@@ -53,7 +61,12 @@ export function useItemLabels() {
       find(l.code)?.kind === 'cash' ? t('stock.cash', { amount: formatNumber(l.quantity) }) : t('stock.line', { n: formatNumber(l.quantity), item: name(l.code) }),
     [find, name, t],
   );
-  /** Items counted in stock (a kit is kept as the items it holds; cash never), as select options. */
-  const stockOptions = (items ?? []).filter((i) => i.kind === 'item').map((i) => ({ value: i.code, label: i.labels[currentLang()] || i.code }));
+  /**
+   * Items counted in stock (a kit is kept as the items it holds; cash never), as select options:
+   * the active ones first, then inactive ones, which a store may still hold, count and send.
+   */
+  const stockOptions = (items ?? []).filter((i) => i.kind === 'item')
+    .sort((a, b) => Number(!isActive(a)) - Number(!isActive(b)))
+    .map((i) => ({ value: i.code, label: i.labels[currentLang()] || i.code }));
   return { name, line, stockOptions, items: items ?? [], loading: catalogue.isPending };
 }

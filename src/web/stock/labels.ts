@@ -13,9 +13,9 @@ export function reasonName(reason: Pick<StockReason, 'name' | 'nameAr' | 'nameCk
   return reason.name;
 }
 
-/** Reasons as options, only those that can explain a change this way (`in` adds, `out` takes away). */
+/** Active reasons as options, only those that can explain a change this way (`in` adds, `out` takes away). */
 export function reasonOptions(reasons: readonly StockReason[] | undefined, way?: 'in' | 'out') {
   return (reasons ?? [])
-    .filter((r) => !way || r.direction === 'both' || r.direction === way)
+    .filter((r) => r.active !== false && (!way || r.direction === 'both' || r.direction === way))
     .map((r) => ({ value: r.code, label: reasonName(r) }));
 }

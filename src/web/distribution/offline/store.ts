@@ -60,6 +60,14 @@ export async function listInfo(pointId: string): Promise<ListInfo | null> {
   return { pointId, pointCode, pointName, generatedAt, downloadedAt };
 }
 
+/** Every list kept on this device (without contents), with its collections waiting to sync: what the device can work on offline. */
+export async function allLists(): Promise<(ListInfo & { pending: number })[]> {
+  const rows = await db().lists.toArray();
+  const lists = await Promise.all(rows.map(async ({ pointId, pointCode, pointName, generatedAt, downloadedAt }) =>
+    ({ pointId, pointCode, pointName, generatedAt, downloadedAt, pending: await pendingCount(pointId) })));
+  return lists.sort((a, b) => b.downloadedAt.localeCompare(a.downloadedAt));
+}
+
 /** How many collections of a point wait to be synced (readable without the passphrase). */
 export function pendingCount(pointId: string): Promise<number> {
   return db().outbox.where({ pointId, state: 'pending' }).count();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PointList } from '#domain/assistance/distribution';
 import { uuidv7 } from '#web/lib/uuid.ts';
-import { downloadPointList, syncRedemptions } from '../api.ts';
+import { downloadPointList, syncRedemptions, type Point } from '../api.ts';
 import { applySyncResult, localStatus, pendingBatches, type ListItem, type OutboxEntry } from './outbox.ts';
 import * as store from './store.ts';
 
@@ -141,3 +141,10 @@ export function useOfflinePoint(pointId: string | null) {
 }
 
 export type OfflinePoint = ReturnType<typeof useOfflinePoint>;
+
+/** The point as the device's list names it, when the server cannot be asked. */
+export function offlinePoint(state: OfflineState): Point | undefined {
+  if (state.status !== 'locked' && state.status !== 'open') return undefined;
+  const { pointId, pointCode, pointName } = state.info;
+  return { id: pointId, code: pointCode, name: pointName, nameAr: null, nameCkb: null, active: true };
+}
